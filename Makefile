@@ -1,0 +1,31 @@
+# The chapter's two commands: `make html` and `make test`. Both set up .venv when needed.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD  := _build/html
+# Chromium for the browser tests: $LCBOOK_CHROMIUM, else Debian's /usr/bin/chromium.
+CHROMIUM ?= $(or $(LCBOOK_CHROMIUM),$(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser)))
+export LCBOOK_CHROMIUM := $(CHROMIUM)
+
+.PHONY: html test clean benchmark check-chromium
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+html: $(STAMP)
+	$(BIN)/jupyter-book build -W -n --keep-going --path-output . .
+
+check-chromium:
+	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "make test needs Chromium for its browser tests: install it with 'sudo apt-get install -y chromium', or set LCBOOK_CHROMIUM=/path/to/chromium."; exit 1; }
+
+test: check-chromium html
+	$(BIN)/python -m pytest --nbval-lax tests book
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/build_and_weight.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,218 @@
+"""How the chapter's figures reach a reader: in the static HTML (plotly + small JS) and live in Jupyter.
+
+The plotly renderer is configured here, once, when ``lcbook`` is imported; no notebook repeats it.
+A figure is shown as a bundle of two representations: the plotly mimetype (a live figure in
+JupyterLab) and an HTML fragment that does not load plotly.js itself (the book's Sphinx extension,
+``lcbook.sphinxext``, serves plotly.js once from ``_static``, only on pages that hold a figure).
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io._base_renderers import MimetypeRenderer
+
+PLOTLY_MIMETYPE = "application/vnd.plotly.v1+json"
+RENDERER_NAME = "lcbook"
+
+#: plotly.js options for every figure: responsive to the page width, no mode bar (its icons are
+#: not keyboard-operable and crowd a phone's screen), no plotly logo.
+PLOTLY_CONFIG: dict[str, Any] = {"responsive": True, "displayModeBar": False, "displaylogo": False}
+
+#: Okabe-Ito, the colour-blind-safe palette used for every highlight in the chapter.
+OKABE_ITO: dict[str, str] = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+
+
+def _figure_json(fig: go.Figure) -> str:
+    """Deterministic JSON for a figure (sorted keys), the basis of its stable element id."""
+    return pio.to_json(fig, validate=False, remove_uids=True, pretty=False, engine="json")
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """An HTML id derived from content, so that two builds write the same page."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+    return f"{prefix}-{digest}"
+
+
+def figure_div(fig: go.Figure, div_id: str | None = None) -> str:
+    """The HTML <div> that draws a figure with the page's plotly.js (which it does not include)."""
+    div_id = div_id or stable_id("lc-fig", _figure_json(fig))
+    return pio.to_html(
+        fig,
+        full_html=False,
+        include_plotlyjs=False,
+        include_mathjax=False,
+        div_id=div_id,
+        config=PLOTLY_CONFIG,
+        validate=False,
+    )
+
+
+class LCBookRenderer(MimetypeRenderer):
+    """Plotly renderer that emits the plotly mimetype (JupyterLab) and self-hosted HTML (the book)."""
+
+    def to_mimebundle(self, fig_dict: dict) -> dict[str, Any]:
+        fig = go.Figure(fig_dict)
+        live = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
+        live["config"] = PLOTLY_CONFIG
+        return {PLOTLY_MIMETYPE: live, "text/html": figure_div(fig)}
+
+
+def configure_plotly() -> None:
+    """Register the chapter's renderer and make it plotly's default (idempotent)."""
+    if RENDERER_NAME not in pio.renderers:
+        pio.renderers[RENDERER_NAME] = LCBookRenderer()
+    pio.renderers.default = RENDERER_NAME
+
+
+@dataclass(frozen=True)
+class State:
+    """One client-side state of an interactive figure: what a control sets, and what it means."""
+
+    label: str
+    description: str
+    data: dict[str, Any] = field(default_factory=dict)
+    layout: dict[str, Any] = field(default_factory=dict)
+    traces: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class TextAlternative:
+    """What a reader who cannot see the figure gets: a one-line takeaway and the data as a table."""
+
+    takeaway: str
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[Any, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Interactive:
+    """A figure with keyboard-operable controls that switch between precomputed states, in the page."""
+
+    figure: go.Figure
+    alt: TextAlternative
+    states: tuple[State, ...] = ()
+    control_label: str = "Show"
+    control: str = "buttons"  # "buttons" or "slider"
+    initial: int = 0
+
+    def __post_init__(self) -> None:
+        if self.control not in ("buttons", "slider"):
+            raise ValueError(f"control must be 'buttons' or 'slider', not {self.control!r}")
+        if self.states and not 0 <= self.initial < len(self.states):
+            raise ValueError(f"initial state {self.initial} is not one of the {len(self.states)} states")
+
+    def figure_at(self, index: int) -> go.Figure:
+        """The figure as it looks after choosing state ``index`` (what the page's JS does, in Python)."""
+        fig = go.Figure(self.figure)
+        if not self.states:
+            return fig
+        state = self.states[index]
+        fig.plotly_update(
+            restyle_data=state.data or None,
+            relayout_data=state.layout or None,
+            trace_indexes=list(state.traces) if state.traces is not None else None,
+        )
+        return fig
+
+    def to_html(self) -> str:
+        """The HTML fragment for the static page: controls, figure, live description, text alternative."""
+        fig = self.figure_at(self.initial) if self.states else self.figure
+        fig_json = _figure_json(fig)
+        div_id = stable_id("lc-fig", fig_json)
+        parts = [f'<figure class="lc-interactive" data-lc-figure="{div_id}">']
+        if self.states:
+            parts.append(_controls_html(self, div_id))
+        parts.append(figure_div(fig, div_id))
+        if self.states:
+            desc = html.escape(self.states[self.initial].description)
+            parts.append(
+                f'<p class="lc-state-description" id="{div_id}-desc" aria-live="polite">{desc}</p>'
+            )
+            payload = [
+                {
+                    "label": s.label,
+                    "description": s.description,
+                    "data": s.data,
+                    "layout": s.layout,
+                    "traces": list(s.traces) if s.traces is not None else None,
+                }
+                for s in self.states
+            ]
+            states_json = pio.json.to_json_plotly(payload)
+            # Escape "</" so that no text in the states can close the script element.
+            states_json = states_json.replace("</", "<\\/")
+            parts.append(
+                f'<script type="application/json" class="lc-states">{states_json}</script>'
+            )
+        parts.append(_alt_html(self.alt))
+        parts.append("</figure>")
+        return "\n".join(parts)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, Any]:
+        fig = self.figure_at(self.initial) if self.states else self.figure
+        live = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
+        live["config"] = PLOTLY_CONFIG
+        return {
+            PLOTLY_MIMETYPE: live,
+            "text/html": self.to_html(),
+            "text/plain": self.alt.takeaway,
+        }
+
+
+def _controls_html(interactive: Interactive, div_id: str) -> str:
+    label = html.escape(interactive.control_label)
+    if interactive.control == "slider":
+        n = len(interactive.states)
+        current = html.escape(interactive.states[interactive.initial].label)
+        return (
+            f'<div class="lc-controls lc-slider">'
+            f'<label for="{div_id}-range">{label}: '
+            f'<output id="{div_id}-out" for="{div_id}-range">{current}</output></label>'
+            f'<input type="range" id="{div_id}-range" min="0" max="{n - 1}" step="1" '
+            f'value="{interactive.initial}" data-lc-target="{div_id}"></div>'
+        )
+    buttons = []
+    for i, state in enumerate(interactive.states):
+        pressed = "true" if i == interactive.initial else "false"
+        buttons.append(
+            f'<button type="button" class="lc-state-button" data-lc-target="{div_id}" '
+            f'data-lc-state="{i}" aria-pressed="{pressed}">{html.escape(state.label)}</button>'
+        )
+    return (
+        f'<div class="lc-controls" role="group" aria-label="{label}">'
+        f'<span class="lc-controls-label" aria-hidden="true">{label}:</span>'
+        + "".join(buttons)
+        + "</div>"
+    )
+
+
+def _alt_html(alt: TextAlternative) -> str:
+    parts = [f'<figcaption class="lc-takeaway">{html.escape(alt.takeaway)}</figcaption>']
+    if alt.columns:
+        head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in alt.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+            for row in alt.rows
+        )
+        parts.append(
+            '<details class="lc-data-table"><summary>The figure as a table</summary>'
+            f'<div class="lc-table-scroll"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div></details>"
+        )
+    return "\n".join(parts)
+

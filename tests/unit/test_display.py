@@ -1,0 +1,102 @@
+"""The display layer: how figures reach the static page and JupyterLab."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+import lcbook  # noqa: F401  (importing lcbook configures the renderer)
+from lcbook.display import (
+    PLOTLY_MIMETYPE,
+    Interactive,
+    State,
+    TextAlternative,
+    figure_div,
+)
+
+
+def _two_state_figure() -> Interactive:
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[3, 4], marker=dict(color="#E69F00")))
+    return Interactive(
+        figure=fig,
+        alt=TextAlternative("Two points rise.", ("x", "y"), ((1, 3), (2, 4))),
+        states=(
+            State("Orange", "Orange points.", data={"marker.color": "#E69F00"}),
+            State("Blue", "Blue points.", data={"marker.color": "#0072B2"}),
+        ),
+        control_label="Colour",
+    )
+
+
+def test_importing_lcbook_makes_its_renderer_plotlys_default():
+    assert pio.renderers.default == "lcbook"
+
+
+def test_a_plain_figure_renders_as_live_plotly_json_and_as_html_without_plotly_js():
+    bundle = pio.renderers["lcbook"].to_mimebundle(go.Figure(go.Bar(y=[1, 2])).to_dict())
+    assert PLOTLY_MIMETYPE in bundle
+    html = bundle["text/html"]
+    assert "plotly-graph-div" in html
+    assert "cdn.plot.ly" not in html and "<script src=" not in html
+    assert len(html) < 20_000  # plotly.js (megabytes) is not inlined
+
+
+def test_figure_html_is_the_same_in_two_builds():
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[1, 2]))
+    assert figure_div(fig) == figure_div(go.Figure(go.Scatter(x=[1, 2], y=[1, 2])))
+
+
+def test_interactive_html_has_a_pressed_button_per_state_and_the_first_description():
+    html = _two_state_figure().to_html()
+    assert html.count('class="lc-state-button"') == 2
+    assert html.count('aria-pressed="true"') == 1
+    assert "Orange points." in html
+    assert 'role="group" aria-label="Colour"' in html
+
+
+def test_interactive_html_carries_a_text_alternative_with_a_data_table():
+    html = _two_state_figure().to_html()
+    assert '<figcaption class="lc-takeaway">Two points rise.</figcaption>' in html
+    assert '<th scope="col">x</th>' in html and "<td>4</td>" in html
+
+
+def test_figure_at_applies_a_state_like_the_page_script_does():
+    fig = _two_state_figure().figure_at(1)
+    assert fig.data[0].marker.color == "#0072B2"
+
+
+def test_text_in_states_and_tables_cannot_inject_html():
+    evil = '<img src=x onerror="alert(1)"></script>'
+    fig = go.Figure(go.Scatter(y=[1]))
+    html = Interactive(
+        figure=fig,
+        alt=TextAlternative(evil, ("col",), ((evil,),)),
+        states=(State(evil, evil), State("b", "b")),
+    ).to_html()
+    assert "<img" not in html.replace("&lt;img", "")
+    # Inside the states' JSON, "</script>" is written "<\/script>", so no script closes early.
+    assert html.count("</script>") == html.count("<script")
+
+
+def test_slider_control_is_a_labelled_range_input():
+    inter = Interactive(
+        figure=go.Figure(go.Scatter(y=[1])),
+        alt=TextAlternative("t"),
+        states=(State("a", "A"), State("b", "B"), State("c", "C")),
+        control="slider",
+        control_label="Step",
+    )
+    html = inter.to_html()
+    assert 'type="range"' in html and 'max="2"' in html
+    assert "<label for=" in html
+
+
+def test_an_unknown_control_kind_is_refused_with_the_choices():
+    with pytest.raises(ValueError, match="buttons' or 'slider"):
+        Interactive(figure=go.Figure(), alt=TextAlternative("t"), control="dial")
+
+
+def test_an_interactive_shows_as_live_json_html_and_plain_text_takeaway():
+    bundle = _two_state_figure()._repr_mimebundle_()
+    assert set(bundle) == {PLOTLY_MIMETYPE, "text/html", "text/plain"}
+    assert bundle["text/plain"] == "Two points rise."
