@@ -1,0 +1,55 @@
+"""ipywidgets glue for a live kernel (Binder, JupyterLab): controls that need or use Python.
+
+In the static page the same interactives switch client-side (lcbook.display); these widgets are
+for readers running the notebook, and are left out of the HTML, where they could not respond.
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from lcbook.display import Interactive
+
+
+class LiveControls(widgets.VBox):
+    """A live version of an Interactive: the same states, switched by ipywidgets."""
+
+    def __init__(self, interactive: Interactive) -> None:
+        self.interactive = interactive
+        labels = [s.label for s in interactive.states]
+        if interactive.control == "slider":
+            self.selector = widgets.SelectionSlider(
+                options=[(lab, i) for i, lab in enumerate(labels)],
+                value=interactive.initial, description=interactive.control_label,
+                continuous_update=False, style={"description_width": "initial"},
+            )
+        else:
+            self.selector = widgets.ToggleButtons(
+                options=[(lab, i) for i, lab in enumerate(labels)], value=interactive.initial,
+                description=interactive.control_label, style={"description_width": "initial"},
+            )
+        self.description = widgets.HTML()
+        self.output = widgets.Output()
+        super().__init__([self.selector, self.output, self.description])
+        self.selector.observe(self._on_change, names="value")
+        self.show(interactive.initial)
+
+    def show(self, index: int) -> None:
+        """Draw state ``index`` and its description."""
+        self.current = index
+        self.description.value = f"<p>{html.escape(self.interactive.states[index].description)}</p>"
+        self.output.clear_output(wait=True)
+        with self.output:
+            display(self.interactive.figure_at(index))
+
+    def _on_change(self, change: dict) -> None:
+        self.show(change["new"])
+
+
+def live_controls(interactive: Interactive) -> LiveControls:
+    """ipywidgets controls that switch an interactive figure's states in a live kernel."""
+    if not interactive.states:
+        raise ValueError("This figure has no states to switch between.")
+    return LiveControls(interactive)
