@@ -28,7 +28,7 @@ ROUTES: tuple[Route, ...] = (
     Route(
         key="syndromes",
         label="Genetic syndromes",
-        detail="Present from conception: a changed chromosome number or an inherited DNA-repair or immune defect.",
+        detail="Present from conception: a changed chromosome number, or a faulty DNA-repair or immune gene.",
         causes=(
             "Down syndrome (trisomy 21)",
             "Klinefelter syndrome (47,XXY)",
@@ -37,19 +37,20 @@ ROUTES: tuple[Route, ...] = (
             "Fanconi anaemia",
         ),
         how=(
-            "Genetic syndromes: every cell carries the change from conception (an extra chromosome 21 "
-            "or X, or a faulty BLM, WAS or Fanconi gene). The syndrome does not cause leukemia by itself: "
-            "it makes the acquired mutations that do more likely, or lets a mutant clone grow."
+            "Genetic syndromes: usually every cell carries the change from conception (an extra "
+            "chromosome 21 or X, or a faulty BLM, WAS or Fanconi gene). The syndrome does not cause "
+            "leukemia by itself: it makes the acquired mutations that do more likely, or helps a mutant "
+            "clone grow. How much it raises the risk differs from one syndrome to another."
         ),
     ),
     Route(
         key="familial",
         label="Familial predisposition",
-        detail="A germline variant in a gene such as RUNX1, CEBPA, GATA2 or DDX41, passed down in a family.",
+        detail="A germline variant in a gene such as RUNX1, CEBPA, GATA2 or DDX41, inherited or newly arisen.",
         causes=("RUNX1", "CEBPA", "GATA2", "DDX41", "ETV6", "ANKRD26", "familial CLL"),
         how=(
             "Familial predisposition: one faulty copy of a gene such as RUNX1, CEBPA, GATA2 or DDX41 is "
-            "inherited and present in every cell. Not every carrier develops leukemia: a second, acquired "
+            "present in every cell, usually inherited from a parent. Not every carrier develops leukemia: a second, acquired "
             "hit in a blood stem cell is usually needed."
         ),
     ),
@@ -59,9 +60,10 @@ ROUTES: tuple[Route, ...] = (
         detail="Mutations gained during life: with age, or after benzene, ionising radiation, chemotherapy or smoking.",
         causes=("ageing (clonal haematopoiesis)", "benzene", "ionising radiation", "prior chemotherapy", "smoking"),
         how=(
-            "Acquired mutations and environment: most leukemias start this way. A blood stem cell "
-            "gains mutations during life, by chance with age or after DNA damage from benzene, "
-            "ionising radiation, chemotherapy or smoking. Nothing is inherited."
+            "Acquired mutations and environment: most leukemias arise in people with no known "
+            "inherited predisposition. A blood-forming cell gains mutations during life, by chance with "
+            "age or after DNA damage from benzene, ionising radiation, chemotherapy or smoking. "
+            "Acquired mutations are also the step every route shares."
         ),
     ),
 )

@@ -6,6 +6,7 @@ only on pages that hold a plotly figure, before any other script; nothing is loa
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,13 @@ A11Y_FIXES: tuple[tuple[str, str], ...] = (
 )
 
 
+# Saved ipywidgets state: useless without widget JavaScript (which the static page does not load),
+# tens of kilobytes a page, and different in every build (random model ids).
+WIDGET_STATE = re.compile(
+    r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>\s*', re.DOTALL
+)
+
+
 def fix_theme_accessibility(html_text: str) -> str:
     """The page's HTML with the theme's known accessibility faults mended."""
     for old, new in A11Y_FIXES:
@@ -53,12 +61,17 @@ def fix_theme_accessibility(html_text: str) -> str:
     return html_text
 
 
+def fix_page(html_text: str) -> str:
+    """A built page as the reader gets it: accessibility mended, saved widget state removed."""
+    return WIDGET_STATE.sub("", fix_theme_accessibility(html_text))
+
+
 def _fix_built_pages(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     for path in Path(app.outdir).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        fixed = fix_theme_accessibility(text)
+        fixed = fix_page(text)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
 

@@ -1,7 +1,7 @@
 """The book's Sphinx extension: self-hosted plotly.js and the theme's accessibility fixes."""
 from __future__ import annotations
 
-from lcbook.sphinxext import PLOTLY_JS, STATIC_DIR, fix_theme_accessibility
+from lcbook.sphinxext import PLOTLY_JS, STATIC_DIR, fix_page, fix_theme_accessibility
 
 
 def test_the_vendored_plotly_bundle_matches_the_plotly_packages_plotly_js_version():
@@ -26,3 +26,8 @@ def test_fixes_are_idempotent():
     page = '<summary aria-label="Toggle hidden content"><i data-mode="dark"  title="Dark"></i>'
     once = fix_theme_accessibility(page)
     assert fix_theme_accessibility(once) == once
+
+
+def test_saved_widget_state_is_removed_from_the_page():
+    page = '<p>a</p><script type="application/vnd.jupyter.widget-state+json">{"state": {}}</script>\n<p>b</p>'
+    assert fix_page(page) == "<p>a</p><p>b</p>"
