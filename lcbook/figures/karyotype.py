@@ -1,0 +1,1124 @@
+"""The karyogram: a cell's chromosomes in Denver groups, G-banded in grey, with the changes outlined.
+
+Drawn in ISCN units (what is seen under the microscope), with the centromere found by the acen
+bands and drawn as a waist. A karyogram is a few scatter traces: one filled-polygon trace per
+stain (polygons separated by None), the hatching, the outlines, the halos of changed chromosomes,
+one text trace of labels and one invisible trace that names the band under the pointer; never one
+shape per band. Everything is deterministic: the same karyotype gives the same JSON.
+
+The preset viewer of the static page keeps whatever every preset draws alike in such traces, and
+draws each variant of a slot that differs (21 with two or three copies, the sex chromosomes ...)
+as a few path shapes and a hover trace; a state only switches opacities, hoverinfo and the title,
+which plotly.js applies without recomputing the figure.
+
+    >>> fig = karyogram("47,XY,+21")          # one karyotype
+    >>> viewer = karyotype_viewer()           # nine presets switched client-side in the page
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Sequence
+
+import plotly.graph_objects as go
+
+from lcbook import data
+from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
+from lcbook.karyotype import (
+    AUTOSOMES,
+    CHROMOSOMES,
+    Abnormality,
+    CellLine,
+    Karyotype,
+    chromosome_copies,
+    describe,
+    parse_karyotype,
+)
+
+__all__ = [
+    "DEFAULT_PRESETS",
+    "HIGHLIGHT_COLOURS",
+    "RESOLUTIONS",
+    "STAIN_COLOURS",
+    "POLYGON_KINDS",
+    "TRACE_KINDS",
+    "karyogram",
+    "karyotype_table",
+    "karyotype_viewer",
+]
+
+#: The karyotypes the chapter's viewer switches between.
+DEFAULT_PRESETS: tuple[str, ...] = (
+    "46,XX",
+    "46,XY",
+    "47,XX,+21",
+    "47,XY,+21",
+    "47,XY,+21[12]/46,XY[8]",
+    "46,XY,rob(14;21)(q10;q10),+21",
+    "47,XXY",
+    "48,XXYY",
+    "45,X",
+)
+#: Band levels (bands per haploid set) that can be drawn.
+RESOLUTIONS: tuple[int, ...] = (400, 550, 850)
+
+#: G-band stains in grey scale: pale (gneg) to dark (gpos100); acen is drawn as the waist.
+STAIN_COLOURS: dict[str, str] = {
+    "gneg": "#FFFFFF",
+    "gpos25": "#D9D9D9",
+    "gpos50": "#A6A6A6",
+    "gpos75": "#6B6B6B",
+    "gpos100": "#262626",
+    "gvar": "#EDEDED",      # variable heterochromatin: light, hatched
+    "stalk": "#C4C4C4",     # satellite stalk: drawn narrow
+    "acen": "#8C8C8C",      # centromere: the constriction
+    "unknown": "#FFFFFF",   # material of unknown origin (add, markers): cross-hatched
+}
+_HATCHED = frozenset({"gvar", "unknown"})  # drawn with diagonal hatching over their fill
+_HATCH_COLOUR = "#7A7A7A"
+#: Okabe-Ito outline colours of the changed chromosomes.
+HIGHLIGHT_COLOURS: dict[str, str] = {
+    "extra": OKABE_ITO["vermillion"],
+    "structural": OKABE_ITO["blue"],
+    "marker": OKABE_ITO["reddish_purple"],
+    "missing": OKABE_ITO["black"],
+}
+_STAIN_WORDS = {"acen": "centromere", "gvar": "variable heterochromatin", "stalk": "satellite stalk"}
+
+#: What a karyogram is drawn with, bottom to top: each is one trace, or one path shape per variant.
+#: White stains are not painted: the background is white (and a white body covers a halo's tint).
+POLYGON_KINDS: tuple[str, ...] = (
+    "halo:extra", "halo:structural", "halo:marker", "body",
+    *(f"stain:{s}" for s, colour in STAIN_COLOURS.items() if colour != "#FFFFFF"),
+    "hatch", "outline", "missing",
+)
+#: The traces of a karyogram: the polygon kinds, the labels, and the invisible trace that names bands on hover.
+TRACE_KINDS: tuple[str, ...] = (*POLYGON_KINDS, "labels", "hover")
+#: Label styles: font size, colour, bold.
+_LABEL_STYLES: dict[str, tuple[int, str, bool]] = {
+    "chromosome": (12, "#000000", False),
+    "change": (11, "#000000", True),
+    "group": (12, "#595959", True),
+}
+
+# Geometry, in thousands of ISCN units (chromosome 1 is 15.1 long).
+_W = 1.0            # chromosome width
+_PITCH = 1.38       # centre to centre of homologues
+_SLOT_GAP = 0.95    # between the copies of two chromosomes
+_LEAD = 1.15        # before each Denver group (room for its letter)
+_WAIST = 0.42       # width at the centromere
+_STALK = 0.34       # width of a satellite stalk
+_TOP_PAD = 1.45     # above a row: change labels
+_BOTTOM_PAD = 1.25  # below a row: chromosome labels
+_HALO = 0.3         # halo margin around a changed chromosome
+_MIN_AUTOSOME_SLOT = 3  # room for a trisomy in every slot, so that presets share one layout
+_MIN_SEX_SLOT = 4       # room for XXYY
+_HEIGHT = 760
+_MARGIN = dict(l=4, r=4, t=70, b=46)  # t: a title with two lines below it
+
+
+# --------------------------------------------------------------------------------------------------
+# Bands in ISCN units
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Band:
+    name: str      # "q22.1"
+    stain: str
+    start: float   # thousands of ISCN units from pter (gaps of the 550 level closed)
+    end: float
+    bp_start: int
+    bp_end: int
+
+
+@dataclass(frozen=True)
+class _Chromosome:
+    name: str
+    bands: tuple[_Band, ...]
+    length: float
+    centromere: float
+
+
+def _check_resolution(resolution: int) -> None:
+    if resolution not in RESOLUTIONS:
+        raise ValueError(
+            f"There is no band level {resolution!r}: draw with one of "
+            f"{', '.join(str(r) for r in RESOLUTIONS)} bands per haploid set."
+        )
+
+
+@lru_cache(maxsize=None)
+def _all_band_rows() -> tuple[dict[str, str], ...]:
+    return data.read_table("karyotype", "cytobands_hg38_iscn_all.tsv")
+
+
+@lru_cache(maxsize=None)
+def _chromosomes(resolution: int) -> dict[str, _Chromosome]:
+    """The chromosomes at one band level, with ISCN positions (consecutive bands made to touch)."""
+    _check_resolution(resolution)
+    rows: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in _all_band_rows():
+        if int(row["resolution"]) == resolution:
+            rows[row["chrom"].removeprefix("chr")].append(row)
+    out = {}
+    for name in CHROMOSOMES:
+        rs = rows[name]
+        starts = [float(r["iscn_start"]) for r in rs]
+        stops = [float(r["iscn_stop"]) for r in rs]
+        # The 550-band level has small gaps: meet halfway.
+        edges = [starts[0]] + [(stops[i - 1] + starts[i]) / 2 for i in range(1, len(rs))] + [stops[-1]]
+        bands = tuple(
+            _Band(r["band"], r["stain"], edges[i] / 1000, edges[i + 1] / 1000, int(r["start"]), int(r["end"]))
+            for i, r in enumerate(rs)
+        )
+        q_acen = [b for b in bands if b.stain == "acen" and b.name.startswith("q")]
+        if not q_acen:
+            raise ValueError(f"Chromosome {name} has no centromere (acen band) in the band table.")
+        out[name] = _Chromosome(name, bands, bands[-1].end, q_acen[0].start)
+    return out
+
+
+def _is_within(name: str, band: str) -> bool:
+    """Whether band name (at some level) lies within band (a band or a coarser parent of it)."""
+    return name == band or name.startswith(band + ".") or ("." in band and name.startswith(band))
+
+
+@lru_cache(maxsize=None)
+def _break_position(chromosome: str, band: str, resolution: int) -> float:
+    """Where a breakpoint lies, in ISCN units at this level: the middle of its band (p10/q10: the centromere)."""
+    chrom = _chromosomes(resolution)[chromosome]
+    if band in ("p10", "q10"):
+        return chrom.centromere
+    spans = [
+        (int(r["start"]), int(r["end"])) for r in _all_band_rows()
+        if r["chrom"] == f"chr{chromosome}" and _is_within(r["band"], band)
+    ]
+    if not spans:
+        raise ValueError(f"Band {chromosome}{band} is not in the band table.")
+    bp = (min(s for s, _ in spans) + max(e for _, e in spans)) / 2
+    for b in chrom.bands:
+        if b.bp_start <= bp < b.bp_end or b is chrom.bands[-1]:
+            frac = (bp - b.bp_start) / max(1, b.bp_end - b.bp_start)
+            return b.start + min(1.0, max(0.0, frac)) * (b.end - b.start)
+    raise AssertionError("unreachable")
+
+
+# --------------------------------------------------------------------------------------------------
+# What a chromosome is made of: pieces of normal chromosomes, top to bottom
+# --------------------------------------------------------------------------------------------------
+
+# A piece is (source chromosome or "?" for unknown material, from, to); from > to means reversed.
+_Piece = tuple[str, float, float]
+
+
+def _length(pieces: Sequence[_Piece]) -> float:
+    return sum(abs(b - a) for _, a, b in pieces)
+
+
+def _locate(pieces: Sequence[_Piece], src: str, pos: float) -> float:
+    """Distance from the top of the chromosome at which position pos of chromosome src lies."""
+    acc = 0.0
+    for s, a, b in pieces:
+        lo, hi = min(a, b), max(a, b)
+        if s == src and lo - 1e-9 <= pos <= hi + 1e-9:
+            return acc + abs(pos - a)
+        acc += abs(b - a)
+    raise ValueError(f"Chromosome {src} at {pos:.3f} is not in this chromosome.")
+
+
+def _cut(pieces: Sequence[_Piece], dist: float) -> tuple[list[_Piece], list[_Piece]]:
+    """The pieces above and below a distance from the top."""
+    top: list[_Piece] = []
+    bottom: list[_Piece] = []
+    acc = 0.0
+    for s, a, b in pieces:
+        n = abs(b - a)
+        if acc + n <= dist + 1e-9:
+            top.append((s, a, b))
+        elif acc >= dist - 1e-9:
+            bottom.append((s, a, b))
+        else:
+            direction = 1 if b >= a else -1
+            m = a + direction * (dist - acc)
+            top.append((s, a, m))
+            bottom.append((s, m, b))
+        acc += n
+    return top, bottom
+
+
+def _reverse(pieces: Sequence[_Piece]) -> list[_Piece]:
+    return [(s, b, a) for s, a, b in reversed(pieces)]
+
+
+class _Builder:
+    """Applies ISCN changes to a chromosome's pieces (positions in ISCN units at one band level)."""
+
+    def __init__(self, resolution: int) -> None:
+        self.res = resolution
+        self.chroms = _chromosomes(resolution)
+
+    def normal(self, c: str) -> list[_Piece]:
+        return [(c, 0.0, self.chroms[c].length)]
+
+    def pos(self, c: str, band: str) -> float:
+        return _break_position(c, band, self.res)
+
+    def cen_side(self, pieces: list[_Piece], own: str, dist: float, arm: str) -> str:
+        """Which side of a break keeps the centromere of chromosome own: "top" or "bottom"."""
+        cen = _locate(pieces, own, self.chroms[own].centromere)
+        if abs(cen - dist) < 1e-9:
+            return "top" if arm == "q" else "bottom"
+        return "top" if cen < dist else "bottom"
+
+    def distal(self, c: str, band: str) -> list[_Piece]:
+        """The segment of a normal chromosome beyond a break, from the break outwards."""
+        p = self.pos(c, band)
+        return [(c, p, self.chroms[c].length)] if band[0] == "q" else [(c, p, 0.0)]
+
+    def translocate(self, pieces: list[_Piece], own: str, own_band: str, donor: str, donor_band: str) -> list[_Piece]:
+        dist = _locate(pieces, own, self.pos(own, own_band))
+        top, bottom = _cut(pieces, dist)
+        received = self.distal(donor, donor_band)
+        if self.cen_side(pieces, own, dist, own_band[0]) == "top":
+            return top + received
+        return _reverse(received) + bottom
+
+    def terminal_loss(self, pieces: list[_Piece], own: str, band: str, replace_with: list[_Piece]) -> list[_Piece]:
+        dist = _locate(pieces, own, self.pos(own, band))
+        top, bottom = _cut(pieces, dist)
+        if self.cen_side(pieces, own, dist, band[0]) == "top":
+            return top + replace_with
+        return _reverse(replace_with) + bottom
+
+    def between(self, pieces: list[_Piece], own: str, b1: str, b2: str) -> tuple[list[_Piece], list[_Piece], list[_Piece]]:
+        d1, d2 = sorted((_locate(pieces, own, self.pos(own, b1)), _locate(pieces, own, self.pos(own, b2))))
+        top, rest = _cut(pieces, d1)
+        middle, bottom = _cut(rest, d2 - d1)
+        return top, middle, bottom
+
+    def apply(self, pieces: list[_Piece], a: Abnormality, own: str) -> list[_Piece]:
+        """The pieces of chromosome own after change a (one step of a derivative, or the whole change)."""
+        kind, chroms, bps = a.kind, a.chromosomes, a.breakpoints
+        if kind == "t":
+            j = chroms.index(own)
+            donor = j - 1  # in t(A;B;C), A receives from C, B from A, C from B
+            return self.translocate(pieces, own, bps[j][0], chroms[donor], bps[donor][0])
+        if kind in ("rob", "der") and len(chroms) == 2:
+            (a_band,), (b_band,) = bps
+            a_c, b_c = chroms
+            a_cen, b_cen = self.chroms[a_c].centromere, self.chroms[b_c].centromere
+            lower = (a_c, a_cen, self.chroms[a_c].length) if a_band[0] == "q" else (a_c, a_cen, 0.0)
+            upper = (b_c, self.chroms[b_c].length, b_cen) if b_band[0] == "q" else (b_c, 0.0, b_cen)
+            return [upper, lower]
+        band_list = bps[0] if bps else ()
+        if kind == "i":
+            c, cen = own, self.chroms[own].centromere
+            arm = (c, cen, self.chroms[c].length) if band_list[0][0] == "q" else (c, cen, 0.0)
+            return _reverse([arm]) + [arm]
+        if kind == "del" and len(band_list) == 1:
+            return self.terminal_loss(pieces, own, band_list[0], [])
+        if kind == "add":
+            dist = _locate(pieces, own, self.pos(own, band_list[0]))
+            top, bottom = _cut(pieces, dist)
+            lost = _length(bottom if self.cen_side(pieces, own, dist, band_list[0][0]) == "top" else top)
+            return self.terminal_loss(pieces, own, band_list[0], [("?", 0.0, max(lost, 0.4))])
+        if kind in ("del", "dup", "inv", "r") and len(band_list) == 2:
+            top, middle, bottom = self.between(pieces, own, *band_list)
+            if kind == "del":
+                return top + bottom
+            if kind == "dup":
+                return top + middle + middle + bottom
+            if kind == "inv":
+                return top + _reverse(middle) + bottom
+            return middle  # a ring keeps the part between its two breaks
+        raise ValueError(f"Drawing {a} is not supported.")
+
+    def derivative(self, a: Abnormality, name: str) -> list[_Piece]:
+        """The pieces of the chromosome named name that change a leaves in the cell."""
+        if a.kind == "der" and a.steps:
+            pieces = self.normal(name)
+            for step in a.steps:
+                if name not in step.chromosomes:
+                    raise ValueError(f"Drawing {a} is not supported.")
+                pieces = self.apply(pieces, step, name)
+            return pieces
+        return self.apply(self.normal(name), a, name)
+
+
+# --------------------------------------------------------------------------------------------------
+# One drawn chromosome: segments with widths, and what it means
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Segment:
+    name: str        # "21q22.1", or "" for material of unknown origin
+    stain: str
+    length: float
+    w_top: float
+    w_bottom: float
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One chromosome (or the gap of a missing one) in a slot of the karyogram."""
+
+    kind: str                # normal, extra, structural, marker, missing
+    group: str               # the label it sits under: "21", "X", "Y", "mar"; "" for none
+    label: str               # the change label above it: "+21", "rob(14;21)", "mar", "-7"
+    note: str                # what the hover says about the whole chromosome ("" for a normal one)
+    segments: tuple[_Segment, ...]
+    cen: float               # distance from the top to the centromere that sits on the row line
+
+
+def _band_width(band: _Band, pos: float) -> float:
+    if band.stain == "stalk":
+        return _STALK
+    if band.stain != "acen":
+        return _W
+    span = max(1e-9, band.end - band.start)
+    frac = (pos - band.start) / span
+    if band.name.startswith("p"):  # narrows towards the centromere at its lower end
+        return _W - (_W - _WAIST) * frac
+    return _WAIST + (_W - _WAIST) * frac
+
+
+def _segments(pieces: Sequence[_Piece], chroms: dict[str, _Chromosome]) -> tuple[_Segment, ...]:
+    out = []
+    for src, a, b in pieces:
+        if src == "?":
+            out.append(_Segment("", "unknown", abs(b - a), _W, _W))
+            continue
+        lo, hi = min(a, b), max(a, b)
+        parts = []
+        for band in chroms[src].bands:
+            s, e = max(band.start, lo), min(band.end, hi)
+            if e - s > 1e-6:
+                parts.append(_Segment(f"{src}{band.name}", band.stain, e - s, _band_width(band, s), _band_width(band, e)))
+        if b < a:
+            parts = [_Segment(p.name, p.stain, p.length, p.w_bottom, p.w_top) for p in reversed(parts)]
+        out.extend(parts)
+    return tuple(out)
+
+
+def _marker_segments() -> tuple[_Segment, ...]:
+    """A small marker chromosome: unknown material around a centromere."""
+    return (
+        _Segment("", "unknown", 0.55, _W, _W),
+        _Segment("", "acen", 0.12, _W, _WAIST),
+        _Segment("", "acen", 0.12, _WAIST, _W),
+        _Segment("", "unknown", 0.75, _W, _W),
+    )
+
+
+@dataclass(frozen=True)
+class _LineDrawing:
+    """A cell line as slots of items: "1".."22", "sex", and "mar" for markers."""
+
+    slots: dict[str, tuple[_Item, ...]]
+
+
+def _slot_of(name: str) -> str:
+    if name in ("X", "Y"):
+        return "sex"
+    return name
+
+
+def _wrap_words(text: str, width: int = 40) -> str:
+    """Break a hover note into short lines for small screens."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def _wrap_label(label: str) -> str:
+    if len(label) <= 10:
+        return label
+    return re.sub(r"\)(?=[a-z+])", ")<br>", label)
+
+
+def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _LineDrawing:
+    chroms = _chromosomes(resolution)
+    builder = _Builder(resolution)
+    copies = chromosome_copies(k, index)
+    queue: dict[str, list[Abnormality]] = defaultdict(list)
+    for a in line.abnormalities:
+        if a.is_structural:
+            for name, _ in a.derivatives():
+                queue[name].append(a)
+    slots: dict[str, list[_Item]] = defaultdict(list)
+
+    def normal_item(c: str, kind: str = "normal", label: str = "", note: str = "") -> _Item:
+        ch = chroms[c]
+        return _Item(kind, c, label, note, _segments([(c, 0.0, ch.length)], chroms), ch.centromere)
+
+    for copy in copies:
+        if copy.kind == "normal":
+            slots[_slot_of(copy.name)].append(normal_item(copy.name))
+        elif copy.kind == "extra":
+            slots[_slot_of(copy.name)].append(
+                normal_item(copy.name, "extra", copy.label, f"extra copy of chromosome {copy.name} ({copy.label})")
+            )
+        elif copy.kind == "marker":
+            slots["mar"].append(
+                _Item("marker", "", copy.label, "marker chromosome: extra material whose origin banding "
+                      "cannot identify", _marker_segments(), 0.67)
+            )
+        else:
+            a = queue[copy.name].pop(0)
+            with_what = [c for c in copy.contains if c != copy.name]
+            note = f"rearranged: {a}" if not with_what else f"{a}: carries material of chromosome {', '.join(with_what)}"
+            try:
+                pieces = builder.derivative(a, copy.name)
+                segs = _segments(pieces, chroms)
+                try:
+                    cen = _locate(pieces, copy.name, chroms[copy.name].centromere)
+                except ValueError:
+                    cen = _length(pieces) / 2
+                if not segs:
+                    raise ValueError("nothing left to draw")
+            except (ValueError, IndexError):
+                # Not drawable here: show the normal chromosome, outlined as changed.
+                segs = normal_item(copy.name).segments
+                cen = chroms[copy.name].centromere
+                note += " (drawn as the normal chromosome: its shape is not worked out here)"
+            slots[_slot_of(copy.name)].append(
+                _Item("structural", copy.name, _wrap_label(copy.label), note, segs, cen)
+            )
+    # Missing chromosomes: fewer copies of an autosome's material, or of sex chromosomes, than the ploidy.
+    ploidy = line.ploidy
+    for c in AUTOSOMES:
+        present = sum(1 for x in copies if c in x.contains)
+        for _ in range(max(0, ploidy - present)):
+            slots[c].append(normal_item(c, "missing", f"\u2212{c}", f"missing: one chromosome {c}"))
+    sex = [x for x in copies if x.name in ("X", "Y")]
+    missing_sex = max(0, ploidy - len(sex))
+    if missing_sex:
+        lost = "Y" if "Y" in line.losses else "X"
+        ghost = _Item(
+            "missing", "", "missing",
+            "missing: a second sex chromosome (X or Y)" if lost == "X" and "X" not in line.losses
+            else f"missing: chromosome {lost}",
+            normal_item(lost).segments, chroms[lost].centromere,
+        )
+        items = slots["sex"]
+        at = len(items) if lost == "Y" else sum(1 for it in items if it.group == "X")
+        slots["sex"] = items[:at] + [ghost] * missing_sex + items[at:]
+    return _LineDrawing({key: tuple(v) for key, v in slots.items()})
+
+
+# --------------------------------------------------------------------------------------------------
+# Layout: Denver groups in rows, one slot per chromosome, centromeres on each row's line
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    slot_x: dict[str, tuple[float, float]]        # slot -> (left, right)
+    slot_row: dict[str, int]
+    row_cen: tuple[float, ...]                    # y of each row's centromere line
+    row_bottom: tuple[float, ...]                 # y of each row's chromosome labels
+    letters: tuple[tuple[str, float, float], ...]  # Denver group letter, x, y
+    width: float
+    bottom: float
+
+
+def _rows(with_markers: bool) -> list[list[tuple[str, list[str]]]]:
+    rows = [[(g, ["sex" if c in ("X", "Y") else c for c in cs]) for g, cs in row] for row in data.karyogram_layout()["rows"]]
+    for row in rows:
+        for j, (g, cs) in enumerate(row):
+            row[j] = (g, list(dict.fromkeys(cs)))
+    if with_markers:
+        rows[-1].append(("mar", ["mar"]))
+    return rows
+
+
+def _extent(item: _Item) -> tuple[float, float]:
+    total = sum(s.length for s in item.segments)
+    return item.cen, total - item.cen
+
+
+def _layout(drawings: Sequence[_LineDrawing], resolution: int) -> _Layout:
+    chroms = _chromosomes(resolution)
+    caps: dict[str, int] = {c: _MIN_AUTOSOME_SLOT for c in AUTOSOMES}
+    caps["sex"] = _MIN_SEX_SLOT
+    caps["mar"] = 0
+    above: dict[str, float] = {c: chroms[c].centromere for c in CHROMOSOMES}
+    below: dict[str, float] = {c: chroms[c].length - chroms[c].centromere for c in CHROMOSOMES}
+    above["sex"], below["sex"] = max(above["X"], above["Y"]), max(below["X"], below["Y"])
+    above["mar"] = below["mar"] = 0.0
+    for d in drawings:
+        for slot, items in d.slots.items():
+            caps[slot] = max(caps[slot], len(items))
+            for it in items:
+                up, down = _extent(it)
+                above[slot] = max(above[slot], up)
+                below[slot] = max(below[slot], down)
+    rows = _rows(caps["mar"] > 0)
+    widths = []
+    for row in rows:
+        w = 0.0
+        for _, slots in row:
+            w += _LEAD + sum(_slot_width(caps[s]) for s in slots) + _SLOT_GAP * (len(slots) - 1)
+        widths.append(w)
+    width = max(widths)
+    slot_x: dict[str, tuple[float, float]] = {}
+    slot_row: dict[str, int] = {}
+    letters = []
+    row_cen, row_bottom = [], []
+    y = 0.0
+    for r, row in enumerate(rows):
+        slots_in_row = [s for _, ss in row for s in ss]
+        up = max(above[s] for s in slots_in_row)
+        down = max(below[s] for s in slots_in_row)
+        cen_y = y - _TOP_PAD - up
+        row_cen.append(cen_y)
+        row_bottom.append(cen_y - down - _BOTTOM_PAD * 0.55)
+        x = (width - widths[r]) / 2
+        for g, slots in row:
+            if g not in ("sex", "mar"):
+                letters.append((g, x + _LEAD * 0.4, cen_y))
+            x += _LEAD
+            for j, s in enumerate(slots):
+                w = _slot_width(caps[s])
+                slot_x[s] = (x, x + w)
+                slot_row[s] = r
+                x += w + (_SLOT_GAP if j < len(slots) - 1 else 0)
+        y = cen_y - down - _BOTTOM_PAD
+    return _Layout(slot_x, slot_row, tuple(row_cen), tuple(row_bottom), tuple(letters), width, y)
+
+
+def _slot_width(cap: int) -> float:
+    return _W + _PITCH * (cap - 1) if cap else 0.0
+
+
+# --------------------------------------------------------------------------------------------------
+# Geometry: what each slot draws
+# --------------------------------------------------------------------------------------------------
+
+_Point = tuple[float, float]
+
+
+def _r(v: float) -> float:
+    return round(v, 2) + 0.0
+
+
+@dataclass
+class _Parts:
+    """What one slot (or a whole karyogram) draws: polygons by kind, labels, and hover points."""
+
+    polys: dict[str, list[tuple[_Point, ...]]] = field(default_factory=lambda: defaultdict(list))
+    labels: list[tuple[float, float, str, str]] = field(default_factory=list)  # x, y, text, style
+    hover: list[tuple[float, float, str]] = field(default_factory=list)
+
+    def add(self, kind: str, points: Sequence[_Point]) -> None:
+        self.polys[kind].append(tuple((_r(x), _r(y)) for x, y in points))
+
+    def extend(self, other: _Parts) -> None:
+        for kind, polys in other.polys.items():
+            self.polys[kind].extend(polys)
+        self.labels.extend(other.labels)
+        self.hover.extend(other.hover)
+
+    def key(self) -> tuple:
+        """Everything drawn, as a hashable value: two slots with equal keys look the same."""
+        polys = tuple((k, tuple(self.polys[k])) for k in POLYGON_KINDS if self.polys.get(k))
+        return polys, tuple(self.labels), tuple(self.hover)
+
+
+def _chamfer(length: float) -> tuple[float, float]:
+    return 0.22 * _W, min(0.22, 0.45 * length)
+
+
+def _hatch(x0: float, x1: float, y0: float, y1: float, both: bool, step: float = 0.3) -> list[list[_Point]]:
+    """Diagonal lines filling the rectangle [x0, x1] x [y0, y1] (y0 below y1); both: cross-hatched."""
+    w, h = x1 - x0, y1 - y0
+    lines = []
+    for mirror in ((False, True) if both else (False,)):
+        t = -w + step / 2
+        while t < h:
+            xs, xe = max(0.0, -t), min(w, h - t)
+            if xe - xs > 0.03:
+                a, b = (x0 + xs, y0 + t + xs), (x0 + xe, y0 + t + xe)
+                if mirror:
+                    a, b = (x0 + x1 - a[0], a[1]), (x0 + x1 - b[0], b[1])
+                lines.append([a, b])
+            t += step
+    return lines
+
+
+def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
+    top = cen_y + item.cen
+    segs = item.segments
+    bottom = top - sum(s.length for s in segs)
+    ch_top, cv_top = _chamfer(segs[0].length)
+    ch_bot, cv_bot = _chamfer(segs[-1].length)
+    if item.kind != "missing":
+        y = top
+        for i, s in enumerate(segs):
+            y0, y1 = y, y - s.length
+            wt, wb = s.w_top / 2, s.w_bottom / 2
+            first, last = i == 0, i == len(segs) - 1
+            pts: list[_Point] = []
+            if first:
+                pts += [(xc - wt + ch_top, y0), (xc + wt - ch_top, y0), (xc + wt, y0 - cv_top)]
+            else:
+                pts += [(xc - wt, y0), (xc + wt, y0)]
+            if last:
+                pts += [(xc + wb, y1 + cv_bot), (xc + wb - ch_bot, y1), (xc - wb + ch_bot, y1), (xc - wb, y1 + cv_bot)]
+            else:
+                pts += [(xc + wb, y1), (xc - wb, y1)]
+            if first:
+                pts.append((xc - wt, y0 - cv_top))
+            if STAIN_COLOURS[s.stain] != "#FFFFFF":
+                parts.add(f"stain:{s.stain}", pts)
+            if s.stain in _HATCHED:
+                half = min(wt, wb) - 0.05
+                for line in _hatch(xc - half, xc + half, y1 + (cv_bot if last else 0.0), y0 - (cv_top if first else 0.0),
+                                   both=s.stain == "unknown"):
+                    parts.add("hatch", line)
+            word = _STAIN_WORDS.get(s.stain, "")
+            text = f"<b>{s.name}</b>" + (f" ({word})" if word else "") if s.name else "<b>material of unknown origin</b>"
+            if item.note:
+                text += f"<br>{_wrap_words(item.note)}"
+            parts.hover.append((_r(xc), _r((y0 + y1) / 2), text))
+            y = y1
+    # The outline: down the right side, up the left, keeping only the corners.
+    profile: list[tuple[float, float]] = []
+    y = top
+    for s in segs:
+        for p in ((y, s.w_top / 2), (y - s.length, s.w_bottom / 2)):
+            if not profile or profile[-1] != p:
+                profile.append(p)
+        y -= s.length
+    profile = [
+        p for i, p in enumerate(profile)
+        if i in (0, len(profile) - 1) or not (profile[i - 1][1] == p[1] == profile[i + 1][1])
+    ]
+    (y_first, w_first), (y_last, w_last) = profile[0], profile[-1]
+    right = [(xc + w_first - ch_top, y_first), (xc + w_first, y_first - cv_top)]
+    right += [(xc + w, yy) for yy, w in profile[1:-1]]
+    right += [(xc + w_last, y_last + cv_bot), (xc + w_last - ch_bot, y_last)]
+    outline = right + [(2 * xc - px, py) for px, py in reversed(right)]
+    outline.append(outline[0])
+    parts.add("missing" if item.kind == "missing" else "outline", outline)
+    if item.kind in ("extra", "structural", "marker"):
+        m, c = _HALO, 0.3
+        x0, x1, y0, y1 = xc - _W / 2 - m, xc + _W / 2 + m, bottom - m, top + m
+        parts.add(f"halo:{item.kind}",
+                  [(x0 + c, y1), (x1 - c, y1), (x1, y1 - c), (x1, y0 + c), (x1 - c, y0), (x0 + c, y0), (x0, y0 + c), (x0, y1 - c)])
+        parts.add("body", outline[:-1])
+    if item.kind == "missing":
+        parts.hover.append((_r(xc), _r((top + bottom) / 2), f"<b>{_wrap_words(item.note)}</b>"))
+    if item.label:
+        extra_lines = item.label.count("<br>")
+        parts.labels.append((_r(xc), _r(top + _HALO + 0.45 + 0.4 * extra_lines), item.label, "change"))
+
+
+def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
+    """What each slot of the layout draws for one cell line (an empty slot: only its label, if any)."""
+    out: dict[str, _Parts] = {}
+    for slot, (x0, x1) in layout.slot_x.items():
+        parts = _Parts()
+        items = drawing.slots.get(slot, ())
+        row = layout.slot_row[slot]
+        centre = (x0 + x1) / 2
+        xs = [centre + (i - (len(items) - 1) / 2) * _PITCH for i in range(len(items))]
+        for it, xc in zip(items, xs):
+            _draw_item(it, xc, layout.row_cen[row], parts)
+        # Labels under the chromosomes: one per pair; X and Y each under their own copies.
+        groups: dict[str, list[float]] = {}
+        for it, xc in zip(items, xs):
+            if slot == "mar":
+                continue  # a marker's own label says what it is
+            if slot != "sex":
+                groups.setdefault(slot, []).append(xc)
+            elif it.kind != "missing":
+                groups.setdefault(it.group, []).append(xc)
+        if slot not in ("sex", "mar") and not groups:
+            groups[slot] = [centre]
+        for name, gx in groups.items():
+            parts.labels.append((_r(sum(gx) / len(gx)), _r(layout.row_bottom[row]), name, "chromosome"))
+        out[slot] = parts
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Parts to plotly: traces (what never changes), path shapes and annotations (what a state switches)
+# --------------------------------------------------------------------------------------------------
+
+
+def _style(kind: str) -> dict[str, Any]:
+    """Fill and line of a polygon kind, the same for its trace and for its shapes."""
+    if kind.startswith("stain:"):
+        colour = STAIN_COLOURS[kind.split(":", 1)[1]]
+        return dict(fillcolor=colour, line=dict(width=0, color=colour))
+    if kind == "body":
+        return dict(fillcolor="#FFFFFF", line=dict(width=0, color="#FFFFFF"))
+    if kind.startswith("halo:"):
+        colour = HIGHLIGHT_COLOURS[kind.split(":", 1)[1]]
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        return dict(fillcolor=f"rgba({r},{g},{b},0.16)", line=dict(width=2.5, color=colour))
+    if kind == "hatch":
+        return dict(line=dict(width=0.8, color=_HATCH_COLOUR))
+    if kind == "outline":
+        return dict(line=dict(width=1, color="#1A1A1A"))
+    if kind == "missing":
+        return dict(line=dict(width=1.6, color=HIGHLIGHT_COLOURS["missing"], dash="dot"))
+    raise ValueError(f"Unknown polygon kind {kind!r}.")
+
+
+def _xy(polys: Sequence[Sequence[_Point]]) -> tuple[list, list]:
+    xs: list = []
+    ys: list = []
+    for poly in polys:
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs.extend(x for x, _ in poly)
+        ys.extend(y for _, y in poly)
+    return xs, ys
+
+
+def _polygon_trace(kind: str, polys: Sequence[Sequence[_Point]]) -> go.Scatter:
+    xs, ys = _xy(polys)
+    style = _style(kind)
+    fill = dict(fill="toself", fillcolor=style["fillcolor"]) if "fillcolor" in style else {}
+    return go.Scatter(name=kind, x=xs, y=ys, mode="lines", line=style["line"], hoverinfo="skip",
+                      showlegend=False, **fill)
+
+
+def _hover_trace(points: Sequence[tuple[float, float, str]], active: bool = True) -> go.Scatter:
+    """Invisible points (a zero-width line: no DOM node per point) that name the band under the pointer."""
+    return go.Scatter(
+        name="hover", x=[p[0] for p in points], y=[p[1] for p in points], hovertext=[p[2] for p in points],
+        mode="lines", line=dict(width=0, color="#000000"), hoveron="points",
+        hoverinfo="text" if active else "skip", showlegend=False,
+    )
+
+
+def _n(v: float) -> str:
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _shape(kind: str, polys: Sequence[Sequence[_Point]], opacity: float) -> dict[str, Any]:
+    """One path shape holding every polygon of a kind (Z closes the filled ones)."""
+    close = "Z" if kind.startswith(("stain:", "halo:", "body")) else ""
+    path = "".join("M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in poly) + close for poly in polys)
+    style = _style(kind)
+    return dict(type="path", name=kind, path=path, xref="x", yref="y", layer="above", opacity=opacity,
+                fillcolor=style.get("fillcolor", "rgba(0,0,0,0)"), line=style["line"])
+
+
+def _label_text(text: str, style: str) -> str:
+    return f"<b>{text}</b>" if _LABEL_STYLES[style][2] else text
+
+
+def _labels_trace(labels: Sequence[tuple[float, float, str, str]]) -> go.Scatter:
+    """The labels that no state changes, as one text trace."""
+    return go.Scatter(
+        name="labels", x=[lab[0] for lab in labels], y=[lab[1] for lab in labels],
+        text=[_label_text(lab[2], lab[3]) for lab in labels], mode="text", textposition="middle center",
+        textfont=dict(size=[_LABEL_STYLES[lab[3]][0] for lab in labels],
+                      color=[_LABEL_STYLES[lab[3]][1] for lab in labels]),
+        cliponaxis=False, hoverinfo="skip", showlegend=False,
+    )
+
+
+def _label(x: float, y: float, text: str, style: str, opacity: float | None = None) -> dict[str, Any]:
+    """A label that a state shows or hides, as an annotation styled like the text trace's labels."""
+    size, colour, _ = _LABEL_STYLES[style]
+    a = dict(name=f"{style}-label", x=x, y=y, xref="x", yref="y", text=_label_text(text, style),
+             showarrow=False, xanchor="center", yanchor="middle", font=dict(size=size, color=colour))
+    if opacity is not None:
+        a["opacity"] = opacity
+    return a
+
+
+# --------------------------------------------------------------------------------------------------
+# Titles, layout, and the public functions
+# --------------------------------------------------------------------------------------------------
+
+
+def _as_karyotype(karyotype: str | Karyotype) -> Karyotype:
+    if isinstance(karyotype, Karyotype):
+        return karyotype
+    if isinstance(karyotype, str):
+        return parse_karyotype(karyotype)
+    raise TypeError(
+        f"A karyotype is ISCN text such as \"47,XY,+21\" (or a parsed Karyotype), not {type(karyotype).__name__}."
+    )
+
+
+def _wrap_iscn(text: str, width: int = 34) -> str:
+    lines, line = [], ""
+    for piece in re.split(r"(?<=[,/;])", text):
+        if line and len(line) + len(piece) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line += piece
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def _plain(line: CellLine) -> str:
+    return str(CellLine(line.chromosome_count, line.sex_chromosomes, line.abnormalities))
+
+
+def _title(k: Karyotype) -> tuple[str, str]:
+    """Title and subtitle: the karyotype (wrapped), then its count or, for a mosaic, which line is drawn."""
+    first, *rest = _wrap_iscn(str(k)).split("<br>")
+    lines = [f"<b>{line}</b>" for line in rest]
+    if not k.is_mosaic:
+        lines.append(f"{k.chromosome_count} chromosomes")
+    else:
+        total = k.total_cells
+
+        def share(line: CellLine) -> str:
+            if not total:
+                return "cell count not given"
+            return f"{line.cells} of {total} cells, {round(100 * line.cells / total)}%"  # type: ignore[operator]
+
+        drawn, *others = k.cell_lines
+        lines.append(_wrap_iscn(f"Drawn: {_plain(drawn)} ({share(drawn)})", 44))
+        for j, other in enumerate(others):
+            lines.append(_wrap_iscn(f"{'Also: ' if j == 0 else ''}{_plain(other)} ({share(other)})", 44))
+    return f"<b>{first}</b>", "<br>".join(lines)
+
+
+def _key_annotation() -> dict[str, Any]:
+    sq = '<span style="color:{}">\u25a0</span> {}'
+    text = (
+        "Outlined: " + sq.format(HIGHLIGHT_COLOURS["extra"], "extra copy") + "   "
+        + sq.format(HIGHLIGHT_COLOURS["structural"], "rearranged or fused")
+        + "<br>" + sq.format(HIGHLIGHT_COLOURS["marker"], "marker") + "   \u2508 missing"
+        + "   hatched: variable heterochromatin"
+    )
+    return dict(name="key", text=text, xref="paper", yref="paper", x=0.5, y=0, yshift=-6, xanchor="center",
+                yanchor="top", showarrow=False, align="center", font=dict(size=11, color="#000000"))
+
+
+def _top_margin(titles: Sequence[tuple[str, str]]) -> int:
+    """Room above the plot for the tallest title (15 px) and subtitle (bold lines 15 px, notes 12 px)."""
+    def height(subtitle: str) -> int:
+        lines = subtitle.split("<br>")
+        return 36 + sum(19 if line.startswith("<b>") else 16 for line in lines)
+    return max(_MARGIN["t"], max((height(sub) for _, sub in titles), default=0))
+
+
+def _title_layout(title: tuple[str, str]) -> dict[str, Any]:
+    # Anchored to the top of the figure: plotly stacks a multi-line subtitle downwards from there.
+    return dict(text=title[0], subtitle=dict(text=title[1], font=dict(size=12, color="#000000")),
+                x=0.5, xanchor="center", yref="container", y=1, yanchor="top", pad=dict(t=6),
+                font=dict(size=15, color="#000000"))
+
+
+def _figure_layout(layout: _Layout, title: tuple[str, str], margin_for: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+    return dict(
+        title=_title_layout(title),
+        height=_HEIGHT,
+        margin={**_MARGIN, "t": _top_margin([title, *margin_for])},
+        xaxis=dict(visible=False, range=[-0.15, _r(layout.width + 0.15)], fixedrange=True),
+        yaxis=dict(visible=False, range=[_r(layout.bottom + 0.2), 0.1], fixedrange=True),
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        dragmode=False,
+        hovermode="closest",
+        hoverdistance=14,
+        hoverlabel=dict(bgcolor="#FFFFFF", font=dict(color="#000000", size=13), bordercolor="#1A1A1A"),
+        showlegend=False,
+        annotations=[_key_annotation()],
+        font=dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"),
+    )
+
+
+def _static_figure(parts: _Parts, layout: _Layout, title: tuple[str, str],
+                   margin_for: Sequence[tuple[str, str]] = ()) -> go.Figure:
+    letters = [(_r(x), _r(y), g, "group") for g, x, y in layout.letters]
+    traces = [_polygon_trace(kind, parts.polys.get(kind, ())) for kind in POLYGON_KINDS]
+    traces.append(_labels_trace(letters + parts.labels))
+    traces.append(_hover_trace(parts.hover))
+    fig = go.Figure(traces)
+    fig.update_layout(**_figure_layout(layout, title, margin_for))
+    return fig
+
+
+def karyogram(karyotype: str | Karyotype, resolution: int = 400) -> go.Figure:
+    """A karyogram of a karyotype (its first cell line, with a note for a mosaic), G-banded in grey."""
+    k = _as_karyotype(karyotype)
+    _check_resolution(resolution)
+    drawing = _draw_line(k.cell_lines[0], k, 0, resolution)
+    layout = _layout([drawing], resolution)
+    slots = _draw_slots(drawing, layout)
+    parts = _Parts()
+    for slot in layout.slot_x:
+        parts.extend(slots[slot])
+    return _static_figure(parts, layout, _title(k))
+
+
+def karyotype_table(karyotype: str | Karyotype) -> tuple[tuple[str, str, str, str], ...]:
+    """Rows (karyotype, chromosome, copies, change) saying what a karyogram shows, per cell line."""
+    k = _as_karyotype(karyotype)
+    rows: list[tuple[str, str, str, str]] = []
+    total = k.total_cells
+    for j, line in enumerate(k.cell_lines):
+        if not k.is_mosaic:
+            name = str(k)
+        elif total:
+            name = f"{_plain(line)} ({round(100 * line.cells / total)}% of cells)"  # type: ignore[operator]
+        else:
+            name = f"{_plain(line)} (cell line {j + 1})"
+        copies = chromosome_copies(k, j)
+        p = line.ploidy
+        typical = []
+        own: list[tuple[str, str, str, str]] = []
+        for c in (*CHROMOSOMES, "mar"):
+            here = [x for x in copies if x.name == c]
+            carried = [x for x in copies if x.name != c and c in x.contains and x.kind == "structural"]
+            changes = [f"extra copy ({x.label})" for x in here if x.kind == "extra"]
+            changes += [f"rearranged: {x.label}" for x in here if x.kind == "structural"]
+            changes += [f"material in {x.label}" for x in carried]
+            if c in AUTOSOMES:
+                missing = p - sum(1 for x in copies if c in x.contains)
+                if missing > 0:
+                    changes.append("one copy missing" if missing == 1 else f"{missing} copies missing")
+                if not changes:
+                    typical.append(c)
+                    continue
+            elif c == "mar":
+                if not here:
+                    continue
+                changes = ["marker chromosome (origin unknown)"]
+            own.append((name, c, str(len(here)), "; ".join(dict.fromkeys(changes)) or "none"))
+        if typical:
+            span = "1-22" if len(typical) == 22 else ("all other autosomes" if len(typical) > 3 else ", ".join(typical))
+            at = next(i for i, r in enumerate(own) if r[1] in ("X", "Y", "mar"))
+            own.insert(at, (name, span, f"{p} each", "none"))
+        if sum(1 for x in copies if x.name in ("X", "Y")) < p:
+            own = [
+                (r[0], r[1], r[2], ("a second sex chromosome is missing" if r[3] == "none"
+                                    else r[3] + "; a sex chromosome is missing")) if r[1] == "X" else r
+                for r in own
+            ]
+        rows.extend(own)
+    return tuple(rows)
+
+
+def _covarying_groups(slots: Sequence[str], keys: Sequence[dict[str, tuple]]) -> list[tuple[str, ...]]:
+    """Merge slots into groups while a group has fewer variants than its parts have on their own."""
+    groups = [(s,) for s in slots]
+
+    def variants(group: tuple[str, ...]) -> int:
+        return len({tuple(k[s] for s in group) for k in keys})
+
+    merged = True
+    while merged:
+        merged = False
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                both = groups[a] + groups[b]
+                if variants(both) < variants(groups[a]) + variants(groups[b]):
+                    groups[a] = both
+                    del groups[b]
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups
+
+
+def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int = 400) -> Interactive:
+    """One karyogram with a client-side state per preset karyotype (ISCN), for the static page."""
+    if isinstance(presets, str) or not presets:
+        raise ValueError("Give a list of karyotypes to show, such as [\"46,XX\", \"47,XY,+21\"].")
+    _check_resolution(resolution)
+    ks = [_as_karyotype(p) for p in presets]
+    drawings = [_draw_line(k.cell_lines[0], k, 0, resolution) for k in ks]
+    layout = _layout(drawings, resolution)
+    per_preset = [_draw_slots(d, layout) for d in drawings]
+    # What a state switches: (1) each way a slot is drawn (a "variant": a few path shapes and a hover
+    # trace) and (2) each label that is not the same in every preset, shown or hidden by opacity
+    # (shapes, annotations) and hoverinfo (traces), and (3) the title's text. plotly.js applies
+    # these edits without recomputing the figure (x, y, text or visible would redraw every trace).
+    # Whatever every preset draws alike is plain traces that no state touches.
+    def drawing_key(parts: _Parts) -> tuple:
+        return parts.key()[0], tuple(parts.hover)
+
+    keys = [{slot: drawing_key(parts) for slot, parts in p.items()} for p in per_preset]
+    label_sets = [{lab for parts in p.values() for lab in parts.labels} for p in per_preset]
+    common_labels = set.intersection(*label_sets)
+    static = [s for s in layout.slot_x if len({k[s] for k in keys}) == 1]
+    variable = [s for s in layout.slot_x if s not in static]
+    base = _Parts()
+    for slot in static:
+        base.extend(per_preset[0][slot])
+    base.labels = [lab for slot in layout.slot_x for lab in per_preset[0][slot].labels if lab in common_labels]
+    titles = [_title(k) for k in ks]
+    fig = _static_figure(base, layout, titles[0], margin_for=titles)
+    # Slots that change together (14 and 21 in the presets) share their variants: fewer shapes.
+    groups = _covarying_groups(variable, keys)
+    shapes: list[dict[str, Any]] = []
+    unit_shapes: dict[tuple, list[int]] = {}
+    unit_trace: dict[tuple, int] = {}
+    units_on: list[set[tuple]] = [set() for _ in per_preset]
+    for group in groups:
+        for j, (p, preset_keys) in enumerate(zip(per_preset, keys)):
+            unit = (group, tuple(preset_keys[slot] for slot in group))
+            units_on[j].add(unit)
+            if unit in unit_trace:
+                continue
+            shown = 1.0 if j == 0 else 0.0
+            parts = _Parts()
+            for slot in group:
+                parts.extend(p[slot])
+            unit_shapes[unit] = []
+            for kind in POLYGON_KINDS:
+                if parts.polys.get(kind):
+                    unit_shapes[unit].append(len(shapes))
+                    shapes.append(_shape(kind, parts.polys[kind], shown))
+            unit_trace[unit] = len(fig.data)
+            fig.add_trace(_hover_trace(parts.hover, active=bool(shown)))
+    switched_labels = list(dict.fromkeys(
+        lab for p in per_preset for slot in layout.slot_x for lab in p[slot].labels if lab not in common_labels
+    ))
+    label_index = {lab: len(fig.layout.annotations) + j for j, lab in enumerate(switched_labels)}
+    fig.update_layout(
+        shapes=shapes,
+        annotations=[*fig.layout.annotations,
+                     *(_label(*lab, opacity=1.0 if lab in label_sets[0] else 0.0) for lab in switched_labels)],
+    )
+    hover_traces = tuple(unit_trace.values())
+    states = []
+    for k, preset, on, shown_labels in zip(ks, presets, units_on, label_sets):
+        title, subtitle = _title(k)
+        relayout: dict[str, Any] = {"title.text": title, "title.subtitle.text": subtitle}
+        for lab, i in label_index.items():
+            relayout[f"annotations[{i}].opacity"] = 1 if lab in shown_labels else 0
+        for unit, indices in unit_shapes.items():
+            for i in indices:
+                relayout[f"shapes[{i}].opacity"] = 1 if unit in on else 0
+        restyle = {"hoverinfo": ["text" if unit in on else "skip" for unit in unit_trace]}
+        states.append(State(label=preset, description=describe(k), data=restyle if hover_traces else {},
+                            layout=relayout, traces=hover_traces or None))
+    rows = tuple(row for k in ks for row in karyotype_table(k))
+    alt = TextAlternative(
+        takeaway=(
+            f"Karyograms of {len(ks)} karyotypes: each cell's chromosomes in pairs ordered by size "
+            "(Denver groups A-G, sex chromosomes last), shaded by their G-bands; extra, rearranged, marker "
+            f"and missing chromosomes are outlined. First shown: {describe(ks[0])}"
+        ),
+        columns=("Karyotype", "Chromosome", "Copies", "Change"),
+        rows=rows,
+    )
+    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Karyotype")
