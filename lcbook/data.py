@@ -138,3 +138,116 @@ def karyogram_layout() -> dict:
     """The Denver groups and karyogram rows from karyogram_layout.json (do not mutate: it is cached)."""
     with data_path("karyotype", "karyogram_layout.json").open(encoding="utf-8") as f:
         return json.load(f)
+
+
+# --- Down syndrome and Klinefelter syndrome (data/down_syndrome/, data/klinefelter/, see their README.md) ---
+
+
+@dataclass(frozen=True)
+class AgeRisk:
+    """A published maternal-age-specific risk: at this age, 1 in ``risk_one_in`` live births."""
+
+    age_years: int
+    risk_one_in: int
+    source: str
+
+    @property
+    def risk(self) -> float:
+        """The risk as a probability (1/N)."""
+        return 1.0 / self.risk_one_in
+
+
+@dataclass(frozen=True)
+class OriginShare:
+    """Share (percent of ``share_of``) of trisomy 21 whose extra chromosome comes from this parent/division."""
+
+    study: str
+    parent: str
+    division: str
+    share_percent: float
+    share_of: str
+    n_cases: int
+    approximate: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class OriginRange:
+    """A stated range (percent) for the parental origin of the extra X in Klinefelter syndrome."""
+
+    source_name: str
+    parent: str
+    share_percent_low: float
+    share_percent_high: float
+    wording: str
+    authority: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CohortResult:
+    """One cancer result of a Klinefelter cohort: a ratio (SMR, SIR or RR) with its 95% CI when given."""
+
+    study: str
+    country: str
+    n_men: int
+    karyotype_group: str
+    outcome: str
+    measure: str
+    value: float
+    ci_low: float | None
+    ci_high: float | None
+    source: str
+
+
+def _optional_float(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+@lru_cache(maxsize=None)
+def snijders_maternal_age_risk() -> tuple[AgeRisk, ...]:
+    """Snijders & Nicolaides (1996) live-birth risks of Down syndrome by maternal age."""
+    return tuple(
+        AgeRisk(int(r["age_years"]), int(r["risk_one_in"]), r["source"])
+        for r in read_table("down_syndrome", "maternal_age_risk_snijders1996.csv")
+    )
+
+
+@lru_cache(maxsize=None)
+def down_syndrome_parental_origin() -> tuple[OriginShare, ...]:
+    """Parental origin and meiotic division of the extra chromosome 21, as published shares."""
+    return tuple(
+        OriginShare(
+            study=r["study"], parent=r["parent"], division=r["division"],
+            share_percent=float(r["share_percent"]), share_of=r["share_of"], n_cases=int(r["n_cases"]),
+            approximate=r["approximate"] == "yes", source=r["source"],
+        )
+        for r in read_table("down_syndrome", "parental_origin.csv")
+    )
+
+
+@lru_cache(maxsize=None)
+def klinefelter_parental_origin() -> tuple[OriginRange, ...]:
+    """Stated ranges for the parental origin of the extra X in Klinefelter syndrome (secondary sources)."""
+    return tuple(
+        OriginRange(
+            source_name=r["source_name"], parent=r["parent"],
+            share_percent_low=float(r["share_percent_low"]), share_percent_high=float(r["share_percent_high"]),
+            wording=r["wording"], authority=r["authority"], source=r["source"],
+        )
+        for r in read_table("klinefelter", "parental_origin.csv")
+    )
+
+
+@lru_cache(maxsize=None)
+def klinefelter_cancer_cohorts() -> tuple[CohortResult, ...]:
+    """Cancer results (SMR, SIR, RR) of the UK, Danish and Swedish Klinefelter cohorts."""
+    return tuple(
+        CohortResult(
+            study=r["study"], country=r["country"], n_men=int(r["n_men"]),
+            karyotype_group=r["karyotype_group"], outcome=r["outcome"], measure=r["measure"],
+            value=float(r["value"]), ci_low=_optional_float(r["ci_low"]),
+            ci_high=_optional_float(r["ci_high"]), source=r["source"],
+        )
+        for r in read_table("klinefelter", "cancer_cohorts.csv")
+    )

@@ -122,11 +122,17 @@ class Interactive:
         if not self.states:
             return fig
         state = self.states[index]
+        # plotly.js replaces a whole list (shapes=[...], annotations=[...]) where plotly.py would
+        # merge it item by item; set such lists directly, so this matches what the page shows.
+        whole = {k: v for k, v in state.layout.items() if "." not in k and "[" not in k and isinstance(v, list)}
+        rest = {k: v for k, v in state.layout.items() if k not in whole}
         fig.plotly_update(
             restyle_data=state.data or None,
-            relayout_data=state.layout or None,
+            relayout_data=rest or None,
             trace_indexes=list(state.traces) if state.traces is not None else None,
         )
+        for key, value in whole.items():
+            fig.layout[key] = value
         return fig
 
     def to_html(self) -> str:

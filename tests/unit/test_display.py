@@ -100,3 +100,14 @@ def test_an_interactive_shows_as_live_json_html_and_plain_text_takeaway():
     bundle = _two_state_figure()._repr_mimebundle_()
     assert set(bundle) == {PLOTLY_MIMETYPE, "text/html", "text/plain"}
     assert bundle["text/plain"] == "Two points rise."
+
+
+def test_a_state_that_sets_a_whole_list_replaces_it_as_plotly_js_does():
+    fig = go.Figure(go.Scatter(y=[1]))
+    fig.update_layout(shapes=[dict(type="line", x0=0, x1=1, y0=0, y1=1), dict(type="line", x0=0, x1=1, y0=1, y1=0)])
+    inter = Interactive(
+        figure=fig, alt=TextAlternative("t"),
+        states=(State("two", "two"), State("one", "one", layout={"shapes": [dict(type="rect", x0=0, x1=1, y0=0, y1=1)]})),
+    )
+    shapes = inter.figure_at(1).layout.shapes
+    assert len(shapes) == 1 and shapes[0].type == "rect"

@@ -1,0 +1,51 @@
+"""From trisomy 21 to leukemia: the published proportions along the way, as a cascade of steps."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CascadeStep:
+    """One step: how many of the cohort reach it, what it means, and where the number comes from."""
+
+    key: str
+    label: str
+    count: int
+    of: str
+    meaning: str
+    source: str
+
+
+def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
+    """Out of ``newborns`` babies with Down syndrome, how many reach each step toward ML-DS."""
+    if newborns < 100 or newborns % 100:
+        raise ValueError("Use a cohort of at least 100 newborns, in hundreds (for example 1000).")
+    # Roberts et al. 2013: GATA1 mutations found by Sanger/DHPLC in 8.5%; of the rest, 20.4% had
+    # low-level clones found by next-generation sequencing ("silent TAM").
+    classic = round(newborns * 0.085)
+    silent = round((newborns - classic) * 0.204)
+    tam = round(newborns * 0.10)  # Klusmann et al. 2008: about 10% of neonates with DS
+    skin = round(tam * 0.05)  # Brazzelli et al. 2019: about 5% of neonates with TAM
+    mlds = round(tam * 0.23)  # Klusmann et al. 2008: 23% of TAM progressed to ML-DS
+    return (
+        CascadeStep("all", "Newborns with Down syndrome", newborns, "",
+                    "Every cell has three copies of chromosome 21.", ""),
+        CascadeStep("gata1", "A GATA1-mutant clone", classic + silent, "newborns",
+                    f"About {classic + silent} carry blood cells with an acquired GATA1 mutation: "
+                    f"{classic} found by standard sequencing and {silent} more only by sensitive "
+                    "sequencing (\"silent TAM\").",
+                    "Roberts et al. 2013"),
+        CascadeStep("tam", "Transient abnormal myelopoiesis (TAM)", tam, "newborns",
+                    f"About {tam} have TAM: many blasts in the blood in the first weeks of life, which "
+                    "usually resolves on its own. Estimates range from about 4% to 20% of newborns, "
+                    "depending on how carefully TAM is looked for.",
+                    "Klusmann et al. 2008; Alford et al. 2011"),
+        CascadeStep("skin", "A skin eruption with TAM", skin, "babies with TAM",
+                    f"About {skin} of the babies with TAM have a rash of papules, vesicles and pustules, "
+                    "often starting on the face, that contains blasts and fades as the blood settles.",
+                    "Brazzelli et al. 2019; Nijhawan et al. 2001"),
+        CascadeStep("mlds", "Myeloid leukemia of Down syndrome (ML-DS)", mlds, "babies with TAM",
+                    f"About {mlds} of the babies with TAM develop ML-DS within about four years, after "
+                    "further acquired mutations (cohesin, CTCF, epigenetic and signalling genes).",
+                    "Klusmann et al. 2008; Yoshida et al. 2013"),
+    )

@@ -1,0 +1,84 @@
+"""Cancer in cohorts of men with Klinefelter syndrome: each study's ratio of observed to expected."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from lcbook.data import read_table
+from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
+
+#: Outcome groups a reader can pick, and the outcomes in each.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "Blood cancers": ("leukemia", "haematological malignancy", "non-Hodgkin lymphoma"),
+    "Breast and mediastinal": ("breast cancer", "mediastinal tumours (all malignant germ-cell tumours)"),
+    "All cancers and solid tumours": ("all cancers", "solid tumours", "lung cancer"),
+}
+_COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["blue"], OKABE_ITO["bluish_green"])
+_DESCRIPTIONS = {
+    "All results": (
+        "All results: ratios above 1 mean more cancers than expected. The largest and firmest excesses "
+        "are of male breast cancer and of mediastinal germ-cell tumours; for blood cancers the cohorts "
+        "disagree."
+    ),
+    "Blood cancers": (
+        "Blood cancers: the Swedish cohort found leukemia 3.6 times and lymphoma 3.0 times more often "
+        "than expected, and the UK cohort more deaths from non-Hodgkin lymphoma, but the Danish cohort "
+        "found no excess of leukaemia or lymphoma. The evidence for leukemia is inconsistent."
+    ),
+    "Breast and mediastinal": (
+        "Breast and mediastinal tumours: the firmest associations. Mediastinal germ-cell tumours were "
+        "67 times more frequent than expected in Denmark (4 cases), and male breast cancer deaths about "
+        "58 times in the UK."
+    ),
+    "All cancers and solid tumours": (
+        "All cancers together were close to the expected number (ratios 1.1-1.2), and solid tumours "
+        "were less frequent than expected in Sweden (0.66)."
+    ),
+}
+
+
+def klinefelter_cohorts_chart() -> Interactive:
+    """The cohort results for all men with Klinefelter syndrome, on a log scale, by outcome group."""
+    rows = [r for r in read_table("klinefelter", "cancer_cohorts.csv")
+            if r["karyotype_group"] == "all" and float(r["value"]) > 0]
+    fig = go.Figure()
+    order: list[str] = []
+    for (group, outcomes), colour in zip(GROUPS.items(), _COLOURS):
+        picked = [r for r in rows if r["outcome"] in outcomes]
+        labels = [f"{r['outcome'].split(' (')[0].capitalize()}<br>{r['country']} ({r['measure']})" for r in picked]
+        order.extend(labels)
+        values = [float(r["value"]) for r in picked]
+        upper = [float(r["ci_high"]) - float(r["value"]) if r["ci_high"] else 0 for r in picked]
+        lower = [float(r["value"]) - float(r["ci_low"]) if r["ci_low"] else 0 for r in picked]
+        fig.add_trace(go.Scatter(
+            x=values, y=labels, mode="markers", name=group,
+            marker=dict(size=11, color=colour, symbol="diamond"),
+            error_x=dict(type="data", array=upper, arrayminus=lower, color=colour, thickness=1.5),
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        ))
+    fig.add_vline(x=1, line=dict(color="#444444", dash="dash", width=1))
+    fig.update_layout(
+        height=520, margin=dict(l=8, r=8, t=30, b=40),
+        xaxis=dict(type="log", title="Observed / expected (log scale; 1 = no excess)",
+                   tickvals=[0.5, 1, 2, 5, 10, 20, 50, 100], fixedrange=True),
+        yaxis=dict(categoryorder="array", categoryarray=list(reversed(order)), fixedrange=True,
+                   automargin=True),
+        legend=dict(orientation="h", y=1.08, x=0), plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
+        dragmode=False,
+    )
+    n = len(GROUPS)
+    states = [State("All results", _DESCRIPTIONS["All results"], data={"opacity": [1.0] * n})]
+    for i, group in enumerate(GROUPS):
+        states.append(State(group, _DESCRIPTIONS[group],
+                            data={"opacity": [1.0 if j == i else 0.15 for j in range(n)]}))
+    alt = TextAlternative(
+        takeaway=("In cohorts of men with Klinefelter syndrome, breast cancer and mediastinal germ-cell "
+                  "tumours are clearly more frequent than expected; blood-cancer results disagree between "
+                  "countries; all cancers together are close to expected."),
+        columns=("Study", "Country", "Men", "Outcome", "Measure", "Value", "95% CI"),
+        rows=tuple(
+            (r["study"], r["country"], r["n_men"], r["outcome"], r["measure"], r["value"],
+             f"{r['ci_low']}-{r['ci_high']}" if r["ci_low"] else "not given")
+            for r in read_table("klinefelter", "cancer_cohorts.csv")
+        ),
+    )
+    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Outcome")
