@@ -251,3 +251,61 @@ def klinefelter_cancer_cohorts() -> tuple[CohortResult, ...]:
         )
         for r in read_table("klinefelter", "cancer_cohorts.csv")
     )
+
+
+# --- Fanconi anaemia (data/fanconi/, see its README.md) ---
+
+
+@dataclass(frozen=True)
+class FanconiGene:
+    """A Fanconi anaemia gene the fact sheet names (14 of the 23 GeneReviews lists)."""
+
+    gene: str
+    fa_designation: str
+    complementation_group: str
+    inheritance: str
+    approx_share_of_patients_percent: float | None
+    chromosome_location: str
+    notes: str
+    source: str
+
+
+@dataclass(frozen=True)
+class FanconiOutcome:
+    """One registry figure for Fanconi anaemia: a cumulative incidence, O/E ratio, hazard or median age."""
+
+    registry: str
+    n: int | None
+    outcome: str
+    measure: str
+    age_years: float | None
+    value: float
+    note: str
+    source: str
+
+
+@lru_cache(maxsize=None)
+def fanconi_genes() -> tuple[FanconiGene, ...]:
+    """The FA genes named in the fact sheet, with inheritance and (where given) share of patients."""
+    return tuple(
+        FanconiGene(
+            gene=r["gene"], fa_designation=r["fa_designation"],
+            complementation_group=r["complementation_group"], inheritance=r["inheritance"],
+            approx_share_of_patients_percent=_optional_float(r["approx_share_of_patients_percent"]),
+            chromosome_location=r["chromosome_location"], notes=r["notes"], source=r["source"],
+        )
+        for r in read_table("fanconi", "genes.csv")
+    )
+
+
+@lru_cache(maxsize=None)
+def fanconi_cohort_outcomes() -> tuple[FanconiOutcome, ...]:
+    """Blood and cancer outcomes of the IFAR, North American and German FA cohorts, and GeneReviews."""
+    return tuple(
+        FanconiOutcome(
+            registry=r["registry"], n=int(r["n"]) if r["n"].strip() else None, outcome=r["outcome"],
+            measure=r["measure"], age_years=_optional_float(r["age_years"]), value=float(r["value"]),
+            note=r["note"], source=r["source"],
+        )
+        for r in read_table("fanconi", "cohort_outcomes.csv")
+    )

@@ -29,23 +29,27 @@ def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
     mlds = round(tam * 0.23)  # Klusmann et al. 2008: 23% of TAM progressed to ML-DS
     return (
         CascadeStep("all", "Newborns with Down syndrome", newborns, "",
-                    "Every cell has three copies of chromosome 21.", ""),
+                    "Their cells carry three copies of chromosome 21 or of its long arm (some cells only, in mosaicism).", ""),
         CascadeStep("gata1", "A GATA1-mutant clone", classic + silent, "newborns",
-                    f"About {classic + silent} carry blood cells with an acquired GATA1 mutation: "
-                    f"{classic} found by standard sequencing and {silent} more only by sensitive "
-                    "sequencing (\"silent TAM\").",
+                    "Roughly a quarter to nearly a third carry blood cells with an acquired GATA1 mutation "
+                    f"(drawn here as {classic + silent}: 8.5% found by standard sequencing, plus 20.4% of the "
+                    "rest found only by sensitive sequencing, \"silent TAM\"; the second figure comes from "
+                    "the babies who had sensitive sequencing).",
                     "Roberts et al. 2013"),
         CascadeStep("tam", "Transient abnormal myelopoiesis (TAM)", tam, "newborns",
                     f"About {tam} have TAM: many blasts in the blood in the first weeks of life, which "
                     "usually resolves on its own. Estimates range from about 4% to 20% of newborns, "
                     "depending on how carefully TAM is looked for.",
-                    "Klusmann et al. 2008; Alford et al. 2011"),
+                    "Klusmann et al. 2008; Alford et al. 2011; older reports"),
         CascadeStep("skin", "A skin eruption with TAM", skin, "babies with TAM",
                     f"About {skin} of the babies with TAM have a rash of papules, vesicles and pustules, "
                     "often starting on the face, that contains blasts and fades as the blood settles.",
                     "Brazzelli et al. 2019; Nijhawan et al. 2001"),
         CascadeStep("mlds", "Myeloid leukemia of Down syndrome (ML-DS)", mlds, "babies with TAM",
-                    f"About {mlds} of the babies with TAM develop ML-DS within about four years, after "
-                    "further acquired mutations (cohesin, CTCF, epigenetic and signalling genes).",
-                    "Klusmann et al. 2008; Yoshida et al. 2013"),
+                    f"About {mlds} of the babies with TAM (23%) developed ML-DS; other series give 20-30% within "
+                    "about four years. ML-DS needs further acquired mutations (cohesin, CTCF, epigenetic and "
+                    "signalling genes). These figures come from different cohorts: together they give more "
+                    "ML-DS than the 2.1% risk of any leukemia by age 5 in a Danish cohort, so read them as "
+                    "approximate.",
+                    "Klusmann et al. 2008; Kanezaki et al. 2010; Yoshida et al. 2013; Hasle et al. 2000"),
     )

@@ -228,7 +228,7 @@ def outcome(karyotype: str) -> str:
     if karyotype.endswith(",+21"):
         return "trisomy 21: Down syndrome"
     if karyotype.endswith(",-21"):
-        return "monosomy 21: not compatible with life"
+        return "monosomy 21: almost always lost in early pregnancy"
     raise ValueError(f"This model makes no zygote with the karyotype {karyotype!r}.")
 
 
@@ -239,7 +239,7 @@ _OUTCOMES = {
     "47,XXX": "47,XXX: triple X syndrome",
     "47,XYY": "47,XYY: XYY syndrome",
     "45,X": "45,X: Turner syndrome",
-    "45,Y": "45,Y: not compatible with life",
+    "45,Y": "45,Y: not compatible with life (no X chromosome)",
 }
 
 

@@ -15,7 +15,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 _COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["blue"], OKABE_ITO["bluish_green"])
 _DESCRIPTIONS = {
     "All results": (
-        "All results: ratios above 1 mean more cancers than expected. The largest and firmest excesses "
+        "All results: ratios above 1 mean more cancers (for the UK's mortality ratios, more cancer deaths) than expected; confidence intervals are drawn where the studies give them. The largest and firmest excesses "
         "are of male breast cancer and of mediastinal germ-cell tumours; for blood cancers the cohorts "
         "disagree."
     ),
@@ -36,6 +36,11 @@ _DESCRIPTIONS = {
 }
 
 
+def _sentence_case(text: str) -> str:
+    """Capitalise the first letter only (keeps names such as Hodgkin)."""
+    return text[:1].upper() + text[1:]
+
+
 def klinefelter_cohorts_chart() -> Interactive:
     """The cohort results for all men with Klinefelter syndrome, on a log scale, by outcome group."""
     rows = [r for r in read_table("klinefelter", "cancer_cohorts.csv")
@@ -44,7 +49,7 @@ def klinefelter_cohorts_chart() -> Interactive:
     order: list[str] = []
     for (group, outcomes), colour in zip(GROUPS.items(), _COLOURS):
         picked = [r for r in rows if r["outcome"] in outcomes]
-        labels = [f"{r['outcome'].split(' (')[0].capitalize()}<br>{r['country']} ({r['measure']})" for r in picked]
+        labels = [f"{_sentence_case(r['outcome'].split(' (')[0])}<br>{r['country']} ({r['measure']})" for r in picked]
         order.extend(labels)
         values = [float(r["value"]) for r in picked]
         upper = [float(r["ci_high"]) - float(r["value"]) if r["ci_high"] else 0 for r in picked]

@@ -459,7 +459,8 @@ def parental_origin_chart() -> Interactive:
             t["x"].append(r.share_percent)
             t["y"].append(y)
             t["text"].append(f"{r.share_percent:g}%" if r.share_percent >= 15 else "")
-            t["hover"].append(f"{_STUDY_NAMES.get(study, study)}, {r.n_cases} cases: {_segment_text(r)}, "
+            cases = f"{r.n_cases} cases" if share_of == "all cases" else f"a subset of its {r.n_cases} cases"
+            t["hover"].append(f"{_STUDY_NAMES.get(study, study)}, {cases}: {_segment_text(r)}, "
                               f"{_fmt(r.share_percent, r.approximate)} of {share_of}")
     fig = go.Figure()
     for name, t in traces.items():

@@ -8,9 +8,22 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from IPython.display import display
+import plotly.graph_objects as go
 
-from lcbook.display import Interactive
+from lcbook.display import Interactive, LCBookRenderer
+
+
+def set_figure(output: widgets.Output, fig: go.Figure, text: str = "") -> None:
+    """Show a figure in an Output widget (live plotly in JupyterLab, HTML elsewhere).
+
+    The outputs are set directly rather than with display() inside the Output: this also works with
+    no frontend, and avoids a stall of nbclient (about a minute per cell) when a notebook with an
+    Output widget is executed by the book's build.
+    """
+    bundle = LCBookRenderer().to_mimebundle(fig.to_dict())
+    if text:
+        bundle["text/plain"] = text
+    output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 class LiveControls(widgets.VBox):
@@ -39,10 +52,9 @@ class LiveControls(widgets.VBox):
     def show(self, index: int) -> None:
         """Draw state ``index`` and its description."""
         self.current = index
-        self.description.value = f"<p>{html.escape(self.interactive.states[index].description)}</p>"
-        self.output.clear_output(wait=True)
-        with self.output:
-            display(self.interactive.figure_at(index))
+        text = self.interactive.states[index].description
+        self.description.value = f"<p>{html.escape(text)}</p>"
+        set_figure(self.output, self.interactive.figure_at(index), text)
 
     def _on_change(self, change: dict) -> None:
         self.show(change["new"])

@@ -11,7 +11,7 @@ import html
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from lcbook.display import LCBookRenderer
+from lcbook.widgets import set_figure
 from lcbook.figures.karyotype import RESOLUTIONS, karyogram
 from lcbook.karyotype import Karyotype, KaryotypeError, describe, parse_karyotype
 
@@ -70,10 +70,7 @@ class KaryotypeExplorer(widgets.VBox):
     def _draw(self, k: Karyotype) -> None:
         fig = karyogram(k, self.resolution.value)
         self.karyotype, self.figure = k, fig
-        bundle = LCBookRenderer().to_mimebundle(fig.to_dict())
-        bundle["text/plain"] = describe(k)
-        # Setting the outputs (rather than display() inside the Output) also works without a kernel.
-        self.output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        set_figure(self.output, fig, describe(k))
 
     def _on_text(self, change: dict) -> None:
         self.show(change["new"])
