@@ -2,7 +2,7 @@
 
 The sourced fact is qualitative: lymphocytes from people with Fanconi anaemia, exposed to the
 cross-linkers diepoxybutane (DEB) or mitomycin C (MMC), show increased chromosome breakage and
-radial forms [Mehta2021GeneReviews]. FA cells cannot remove DNA interstrand cross-links, so the
+radial forms [Mehta2021GeneReviews]. FA cells repair DNA interstrand cross-links poorly, so the
 damage the cross-linker makes turns into breaks and exchange figures at metaphase.
 
 The fact sheet gives no per-cell numbers, so the means below are **illustrative rates, not

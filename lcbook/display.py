@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -35,6 +36,11 @@ OKABE_ITO: dict[str, str] = {
     "reddish_purple": "#CC79A7",
     "black": "#000000",
 }
+
+
+def wrap_lines(text: str, width: int = 40) -> str:
+    """Break plain text into lines of at most about ``width`` characters, joined by <br> for plotly."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or ""
 
 
 def _figure_json(fig: go.Figure) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from lcbook.causal import ALL_ROUTES_DESCRIPTION, CHAIN, ROUTES
-from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
+from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
 
 ROUTE_COLOURS = {
     "syndromes": OKABE_ITO["orange"],
@@ -79,8 +79,8 @@ def causal_chain() -> Interactive:
         y=[_ROUTE_Y] * len(ROUTES) + list(_CHAIN_Y),
         mode="markers",
         marker=dict(size=40, opacity=0),
-        hovertext=[f"<b>{r.label}</b><br>{_wrap(r.detail)}" for r in ROUTES]
-        + [f"<b>{s.label.replace('<br>', ' ')}</b><br>{_wrap(s.detail)}" for s in CHAIN],
+        hovertext=[f"<b>{r.label}</b><br>{wrap_lines(r.detail)}" for r in ROUTES]
+        + [f"<b>{s.label.replace('<br>', ' ')}</b><br>{wrap_lines(s.detail)}" for s in CHAIN],
         hoverinfo="text",
         showlegend=False,
     )
@@ -128,15 +128,3 @@ def causal_chain() -> Interactive:
     )
     return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Highlight a route")
 
-
-def _wrap(text: str, width: int = 40) -> str:
-    """Break hover text into short lines for small screens."""
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if line and len(line) + 1 + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    lines.append(line)
-    return "<br>".join(lines)

@@ -254,7 +254,7 @@ def breakage_test_explorer(seed: int = 2024) -> Interactive:
         right = [(x, y) for x, y, sym in zip(sk.break_x, sk.break_y, sk.break_symbols) if sym == "triangle-left"]
         left_x, left_y = [p[0] for p in left], [p[1] for p in left]
         right_x, right_y = [p[0] for p in right], [p[1] for p in right]
-        who = ("FA cells cannot remove the cross-links, so the damage shows at metaphase."
+        who = ("FA cells repair cross-links poorly, so the damage shows at metaphase."
                if cell_type == "FA" else "Typical cells repair the cross-links, so breaks are rare and radials absent.")
         description = (
             f"{label}, simulated with illustrative rates, not laboratory reference values: after "

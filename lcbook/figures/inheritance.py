@@ -392,8 +392,9 @@ def inheritance_explorer(
                 ))
     alt = TextAlternative(
         takeaway=(
-            "Each child gets one of each parent's two copies of the gene, at random. With a carrier "
-            "mother, X-linked recessive disease (Wiskott-Aldrich syndrome) affects half of the sons and "
+            "Each child gets one copy of each gene at random from each parent; for X-linked genes a son "
+            "gets his mother's X and his father's Y. With a carrier mother and an unaffected father, "
+            "X-linked recessive disease (Wiskott-Aldrich syndrome) affects half of the sons and "
             "none of the daughters, half of whom are carriers; autosomal recessive disease (Bloom "
             "syndrome, most Fanconi anemia) affects 1 in 4 children of two carriers, sons and daughters "
             "alike; an autosomal dominant variant (familial predisposition) passes to half of the "

@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import plotly.graph_objects as go
 
 from lcbook import data
-from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
+from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
 from lcbook.karyotype import (
     AUTOSOMES,
     CHROMOSOMES,
@@ -429,15 +429,7 @@ def _slot_of(name: str) -> str:
 
 def _wrap_words(text: str, width: int = 40) -> str:
     """Break a hover note into short lines for small screens."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
+    return wrap_lines(text, width)
 
 
 def _wrap_label(label: str) -> str:

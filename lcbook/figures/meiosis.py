@@ -10,7 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from lcbook import data
-from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
+from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
 from lcbook.meiosis import (
     DIVISIONS,
     PARENTS,
@@ -144,15 +144,7 @@ def _labels(copies: tuple[Chromosome, ...], empty: str) -> str:
 
 def _wrap(text: str, width: int = 16) -> str:
     """Break a label into lines of at most about ``width`` characters for a phone-width column."""
-    words, lines, line = text.split(), [], ""
-    for w in words:
-        if line and len(line) + 1 + len(w) > width:
-            lines.append(line)
-            line = w
-        else:
-            line = f"{line} {w}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
+    return wrap_lines(text, width)
 
 
 def _outcome_label(z: Zygote) -> str:
