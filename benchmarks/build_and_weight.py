@@ -61,16 +61,15 @@ def page_weights() -> tuple[dict[str, tuple[int, int]], tuple[int, int]]:
             for page_path in (f"{x}.html" for x in toc_pages()):
                 context = browser.new_context()  # an empty cache for every page
                 page = context.new_page()
+                responses: list = []
+                page.on("response", lambda response: responses.append(response))
+                page.goto(site + page_path, wait_until="networkidle")
+                page.wait_for_timeout(300)
                 bodies: dict[str, tuple[int, int]] = {}
-
-                def on_response(response, bodies=bodies):
+                for response in responses:  # read every body before the page is closed
                     if response.url.startswith(site) and response.status == 200:
                         body = response.body()
                         bodies[response.url.split("?")[0]] = (len(body), len(gzip.compress(body, 6)))
-
-                page.on("response", on_response)
-                page.goto(site + page_path, wait_until="networkidle")
-                page.wait_for_timeout(300)
                 context.close()
                 per_page[page_path] = (
                     sum(r for r, _ in bodies.values()), sum(g for _, g in bodies.values())
