@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,8 +49,6 @@ def read_yaml(*parts: str) -> object:
 
 # --- Karyotype data: GRCh38 cytogenetic bands (data/karyotype/, see its README.md) ---
 
-import json  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
 
 #: Band files by resolution (bands per haploid set); all are NCBI ideogram files for GRCh38.
 CYTOBAND_FILES: dict[int, str] = {

@@ -73,9 +73,13 @@ class Chromosome:
         """The sister's stretches of one colour, from the p-arm end to the q-arm end."""
         _check_sister(sister)
         cuts = [0.0, *self.exchanges, 1.0]
+        # The stretch that holds the centromere has the sister's own colour, and every exchange
+        # flips it: counting flips (not testing a midpoint) stays exact for exchanges a hair apart.
+        home = sum(1 for e in self.exchanges if e <= self.centromere)
+        own = self.is_dark(sister, self.centromere)
         return tuple(
-            Segment(start, end, self.is_dark(sister, (start + end) / 2))
-            for start, end in zip(cuts, cuts[1:])
+            Segment(start, end, own if (i - home) % 2 == 0 else not own)
+            for i, (start, end) in enumerate(zip(cuts, cuts[1:]))
             if end > start
         )
 

@@ -1,10 +1,18 @@
 """Shared fixtures: the project's root and the chapter's pages."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# Property tests explore the same examples on every run (the suite is deterministic, like the book);
+# run with HYPOTHESIS_PROFILE=explore to search afresh.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 ROOT = Path(__file__).resolve().parent.parent
 
