@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from lcbook.data import read_table
+from lcbook.data import klinefelter_cancer_cohorts
 from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
 
 #: Outcome groups a reader can pick, and the outcomes in each.
@@ -43,17 +43,16 @@ def _sentence_case(text: str) -> str:
 
 def klinefelter_cohorts_chart() -> Interactive:
     """The cohort results for all men with Klinefelter syndrome, on a log scale, by outcome group."""
-    rows = [r for r in read_table("klinefelter", "cancer_cohorts.csv")
-            if r["karyotype_group"] == "all" and float(r["value"]) > 0]
+    rows = [r for r in klinefelter_cancer_cohorts() if r.karyotype_group == "all" and r.value > 0]
     fig = go.Figure()
     order: list[str] = []
     for (group, outcomes), colour in zip(GROUPS.items(), _COLOURS):
-        picked = [r for r in rows if r["outcome"] in outcomes]
-        labels = [f"{_sentence_case(r['outcome'].split(' (')[0])}<br>{r['country']} ({r['measure']})" for r in picked]
+        picked = [r for r in rows if r.outcome in outcomes]
+        labels = [f"{_sentence_case(r.outcome.split(' (')[0])}<br>{r.country} ({r.measure})" for r in picked]
         order.extend(labels)
-        values = [float(r["value"]) for r in picked]
-        upper = [float(r["ci_high"]) - float(r["value"]) if r["ci_high"] else 0 for r in picked]
-        lower = [float(r["value"]) - float(r["ci_low"]) if r["ci_low"] else 0 for r in picked]
+        values = [r.value for r in picked]
+        upper = [r.ci_high - r.value if r.ci_high is not None else 0 for r in picked]
+        lower = [r.value - r.ci_low if r.ci_low is not None else 0 for r in picked]
         fig.add_trace(go.Scatter(
             x=values, y=labels, mode="markers", name=group,
             marker=dict(size=11, color=colour, symbol="diamond"),
@@ -81,9 +80,9 @@ def klinefelter_cohorts_chart() -> Interactive:
                   "countries; all cancers together are close to expected."),
         columns=("Study", "Country", "Men", "Outcome", "Measure", "Value", "95% CI"),
         rows=tuple(
-            (r["study"], r["country"], r["n_men"], r["outcome"], r["measure"], r["value"],
-             f"{r['ci_low']}-{r['ci_high']}" if r["ci_low"] else "not given")
-            for r in read_table("klinefelter", "cancer_cohorts.csv")
+            (r.study, r.country, r.n_men, r.outcome, r.measure, f"{r.value:g}",
+             f"{r.ci_low:g}-{r.ci_high:g}" if r.ci_low is not None else "not given")
+            for r in klinefelter_cancer_cohorts()
         ),
     )
     return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Outcome")
