@@ -12,11 +12,17 @@ import yaml
 
 
 def data_dir() -> Path:
-    """The chapter's data/ folder (override with the LCBOOK_DATA environment variable)."""
+    """The chapter's data/ folder: $LCBOOK_DATA, else the checkout's data/, else the installed copy."""
     override = os.environ.get("LCBOOK_DATA")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "data"
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if checkout.is_dir():
+        return checkout
+    # Installed from a wheel (pip install git+...): data/ ships as the package lcbook_data.
+    from importlib.resources import files
+
+    return Path(str(files("lcbook_data")))
 
 
 def data_path(*parts: str) -> Path:

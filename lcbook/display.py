@@ -115,6 +115,8 @@ class Interactive:
     control_label: str = "Show"
     control: str = "buttons"  # "buttons" or "slider"
     initial: int = 0
+    #: Pages the figure leads to, in groups: ((group label, ((link text, href), ...)), ...).
+    links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     def __post_init__(self) -> None:
         if self.control not in ("buttons", "slider"):
@@ -172,6 +174,8 @@ class Interactive:
                 f'<script type="application/json" class="lc-states">{states_json}</script>'
             )
         parts.append(_alt_html(self.alt))
+        if self.links:
+            parts.append(_links_html(self.links))
         parts.append("</figure>")
         return "\n".join(parts)
 
@@ -210,6 +214,19 @@ def _controls_html(interactive: Interactive, div_id: str) -> str:
         f'<span class="lc-controls-label" aria-hidden="true">{label}:</span>'
         + "".join(buttons)
         + "</div>"
+    )
+
+
+def _links_html(links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> str:
+    items = []
+    for group, targets in links:
+        anchors = ", ".join(
+            f'<a href="{html.escape(href)}">{html.escape(text)}</a>' for text, href in targets
+        )
+        items.append(f"<li>{html.escape(group)}: {anchors}</li>")
+    return (
+        '<nav class="lc-figure-links" aria-label="Pages this figure leads to">'
+        f'<p>Read on, page by page:</p><ul>{"".join(items)}</ul></nav>'
     )
 
 

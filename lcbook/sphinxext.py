@@ -6,6 +6,9 @@ only on pages that hold a plotly figure, before any other script; nothing is loa
 """
 from __future__ import annotations
 
+import html
+import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -23,11 +26,175 @@ def _add_static_path(app: Any, config: Any) -> None:
 
 def _page_assets(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     body = context.get("body") or ""
+    app.add_css_file("lcbook.css")
     if FIGURE_MARKER in body:
         # plotly.js must load before any AMD loader (require.js) or window.Plotly is never set.
         app.add_js_file(PLOTLY_JS, priority=100)
         app.add_js_file("lcbook.js", priority=900, defer="defer")
-        app.add_css_file("lcbook.css")
+
+
+# --- Reading time, the chain of causes, and a MyST Markdown download for every notebook page ---
+
+#: Words a reader reads in a minute of study text (a conservative figure for technical prose).
+WORDS_PER_MINUTE = 200
+_SKIP_WORDS_IN = ("literal_block", "raw", "comment", "citation")
+
+
+def reading_minutes(words: int) -> int:
+    """Estimated minutes to read ``words`` words of prose (at least 1)."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def count_prose_words(doctree: Any) -> int:
+    """Words of prose on a page: its text without code, code output, figures' data or the bibliography."""
+    from docutils import nodes
+
+    def skipped(node: Any) -> bool:
+        while node is not None:
+            if node.__class__.__name__ in _SKIP_WORDS_IN:
+                return True
+            classes = node.get("classes", []) if isinstance(node, nodes.Element) else []
+            if "cell_output" in classes or "cell_input" in classes:
+                return True
+            node = node.parent
+        return False
+
+    return sum(len(t.astext().split()) for t in doctree.findall(nodes.Text) if not skipped(t.parent))
+
+
+def chain_nav_html(chain: list[tuple[str, str, str]], current: str) -> str:
+    """The "where am I in the chain of causes" navigation: (docname, title, href) in reading order."""
+    items = []
+    position = 0
+    for i, (docname, title, href) in enumerate(chain, start=1):
+        label = html.escape(title)
+        if docname == current:
+            position = i
+            items.append(f'<li aria-current="page"><strong>{label}</strong> (this page)</li>')
+        else:
+            items.append(f'<li><a href="{html.escape(href)}">{label}</a></li>')
+    here = html.escape(dict((d, t) for d, t, _ in chain).get(current, ""))
+    return (
+        '<nav class="lc-chain" aria-label="Chapter map: the chain of causes">'
+        f"<details><summary>Page {position} of {len(chain)} in the chain of causes: {here}</summary>"
+        f'<ol>{"".join(items)}</ol></details></nav>'
+    )
+
+
+def reading_time_html(minutes: int, words: int, interactive: bool = True) -> str:
+    """One line giving the estimated reading time (a page's interactives and self-check take longer)."""
+    unit = "minute" if minutes == 1 else "minutes"
+    extra = ", plus time for the interactives and the self-check" if interactive else ""
+    return f'<p class="lc-reading-time">About {minutes} {unit} to read ({words:,} words){extra}.</p>'
+
+
+
+def notebook_to_myst(notebook_json: str) -> str:
+    """A notebook as MyST Markdown (the text-based notebook format Jupyter Book and Jupytext read)."""
+    nb = json.loads(notebook_json)
+    kernel = nb.get("metadata", {}).get("kernelspec", {"name": "python3", "display_name": "Python 3",
+                                                         "language": "python"})
+    header = [
+        "---",
+        "jupytext:",
+        "  text_representation:",
+        "    extension: .md",
+        "    format_name: myst",
+        "kernelspec:",
+        f"  display_name: {kernel.get('display_name', 'Python 3')}",
+        f"  language: {kernel.get('language', 'python')}",
+        f"  name: {kernel.get('name', 'python3')}",
+        "---",
+        "",
+    ]
+    parts = ["\n".join(header)]
+    for cell in nb.get("cells", []):
+        source = "".join(cell.get("source", "")).rstrip("\n")
+        if cell.get("cell_type") == "code":
+            tags = cell.get("metadata", {}).get("tags", [])
+            fence = "```{code-cell} ipython3"
+            if tags:
+                fence += "\n---\ntags: [" + ", ".join(tags) + "]\n---"
+            parts.append(f"{fence}\n{source}\n```\n")
+        elif cell.get("cell_type") == "markdown":
+            parts.append(source + "\n")
+    return "\n".join(parts)
+
+
+def _chain(app: Any, pagename: str, context: dict) -> list[tuple[str, str, str]]:
+    titles = app.env.titles
+    chain = []
+    for docname in app.config.lcbook_chain or []:
+        if docname in titles:
+            chain.append((docname, titles[docname].astext(), context["pathto"](docname)))
+    return chain
+
+
+def _page_extras(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Reading time and chain navigation under the title; a .md download beside the .ipynb one."""
+    if doctree is None or "body" not in context:
+        return
+    body = context["body"]
+    extras = ""
+    if pagename in (app.config.lcbook_reading_time_pages or []) or app.config.lcbook_reading_time_pages == "all":
+        words = count_prose_words(doctree)
+        interactive = FIGURE_MARKER in body or "lc-selfcheck" in body
+        extras += reading_time_html(reading_minutes(words), words, interactive)
+    if pagename in (app.config.lcbook_chain or []):
+        extras += chain_nav_html(_chain(app, pagename, context), pagename)
+    if extras:
+        end_h1 = body.find("</h1>")
+        if end_h1 >= 0:
+            cut = end_h1 + len("</h1>")
+            context["body"] = body[:cut] + extras + body[cut:]
+    if context.get("page_source_suffix") == ".ipynb":
+        md_name = f"{pagename}.md"
+        _MD_DOWNLOADS[pagename] = md_name
+        for button in context.get("header_buttons", []):
+            if button.get("label") == "download-buttons":
+                button["buttons"].insert(1, {
+                    "type": "link",
+                    "url": f"{context['pathto']('_sources', 1)}/{md_name}",
+                    "text": ".md",
+                    "tooltip": "Download as MyST Markdown",
+                    "icon": "fab fa-markdown",
+                    "label": "download-myst-button",
+                })
+
+
+_MD_DOWNLOADS: dict[str, str] = {}
+
+
+# --- One page embedded in another book: links to the rest of the chapter go to the published chapter ---
+
+def chapter_link(base_url: str, reftype: str, target: str) -> str | None:
+    """Where a reference that the host book cannot resolve points in the published chapter, if anywhere."""
+    if not base_url:
+        return None
+    base = base_url.rstrip("/")
+    if reftype == "doc":
+        name = target.strip().removesuffix(".ipynb").removesuffix(".md").split("/")[-1]
+        return f"{base}/book/{name}.html"
+    if reftype == "term":
+        from sphinx.util.nodes import _make_id
+
+        from lcbook.glossary import load_glossary
+
+        canonical = {t.term.lower(): t.term for t in load_glossary()}
+        term = canonical.get(target.strip().lower(), target.strip())
+        return f"{base}/book/glossary.html#{_make_id('term-' + term)}"
+    return None
+
+
+def _missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    url = chapter_link(app.config.lcbook_chapter_url, node.get("reftype", ""), node.get("reftarget", ""))
+    if url is None:
+        return None
+    from docutils import nodes
+
+    ref = nodes.reference("", "", internal=False, refuri=url, classes=["lc-chapter-link"])
+    ref += contnode
+    return ref
 
 
 # Accessibility fixes for the theme's own markup (sphinx-book-theme 1.3.0, pydata-sphinx-theme 0.17.1,
@@ -54,6 +221,27 @@ WIDGET_STATE = re.compile(
 )
 
 
+# In an iframe on another site (an LMS page), a browser that blocks third-party storage throws on
+# any use of localStorage or sessionStorage, and the theme's scripts (colour mode, sidebar state) stop with an error.
+# This runs first in <head> and gives the page an in-memory storage instead, for that visit only.
+STORAGE_GUARD = (
+    "<script>(function(){['localStorage','sessionStorage'].forEach(function(n){"
+    "try{window[n].getItem('lc');}catch(e){var m={};"
+    "var s={getItem:function(k){return Object.prototype.hasOwnProperty.call(m,k)?m[k]:null;},"
+    "setItem:function(k,v){m[k]=String(v);},removeItem:function(k){delete m[k];},"
+    "clear:function(){m={};},key:function(i){return Object.keys(m)[i]||null;},"
+    "get length(){return Object.keys(m).length;}};"
+    "try{Object.defineProperty(window,n,{value:s,configurable:true});}catch(e2){}}});})();</script>"
+)
+
+
+def guard_storage(html_text: str) -> str:
+    """The page with the storage guard as the first script in <head> (once)."""
+    if STORAGE_GUARD in html_text or "<head>" not in html_text:
+        return html_text
+    return html_text.replace("<head>", "<head>" + STORAGE_GUARD, 1)
+
+
 def fix_theme_accessibility(html_text: str) -> str:
     """The page's HTML with the theme's known accessibility faults mended."""
     for old, new in A11Y_FIXES:
@@ -63,12 +251,22 @@ def fix_theme_accessibility(html_text: str) -> str:
 
 def fix_page(html_text: str) -> str:
     """A built page as the reader gets it: accessibility mended, saved widget state removed."""
-    return WIDGET_STATE.sub("", fix_theme_accessibility(html_text))
+    return guard_storage(WIDGET_STATE.sub("", fix_theme_accessibility(html_text)))
+
+
+def _write_md_downloads(app: Any) -> None:
+    for pagename, md_name in _MD_DOWNLOADS.items():
+        source = Path(app.srcdir) / f"{pagename}.ipynb"
+        if source.exists():
+            target = Path(app.outdir) / "_sources" / md_name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(notebook_to_myst(source.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _fix_built_pages(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    _write_md_downloads(app)
     for path in Path(app.outdir).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         fixed = fix_page(text)
@@ -78,7 +276,14 @@ def _fix_built_pages(app: Any, exception: Exception | None) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     """Register the extension with Sphinx."""
+    app.add_config_value("lcbook_chain", [], "html")
+    app.add_config_value("lcbook_reading_time_pages", "all", "html")
+    # Set in a host book that embeds one page: where the rest of the chapter is published.
+    app.add_config_value("lcbook_chapter_url", "", "env")
+    app.connect("missing-reference", _missing_reference)
     app.connect("config-inited", _add_static_path)
     app.connect("html-page-context", _page_assets)
+    # After the theme has built its header buttons (sphinx-book-theme connects at the default, 500).
+    app.connect("html-page-context", _page_extras, priority=600)
     app.connect("build-finished", _fix_built_pages)
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

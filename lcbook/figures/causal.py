@@ -126,5 +126,20 @@ def causal_chain() -> Interactive:
             for r in ROUTES
         ),
     )
-    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Highlight a route")
+    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Highlight a route",
+                       links=PAGE_LINKS)
+
+
+#: Where each part of the overview is explained (pages of the built book, which sit side by side).
+PAGE_LINKS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Genetic syndromes", (("Down syndrome", "down_syndrome.html"), ("Bloom syndrome", "bloom.html"),
+                           ("Klinefelter syndrome", "klinefelter.html"),
+                           ("Wiskott-Aldrich syndrome", "wiskott_aldrich.html"),
+                           ("Fanconi anaemia", "fanconi.html"))),
+    ("Familial predisposition", (("Familial predisposition", "familial.html"),)),
+    ("Acquired mutations & environment, and the clone", (("Acquired mutations and clonal expansion",
+                                                           "clonal.html"),)),
+    ("Chromosome changes", (("Reading a karyotype", "genes_to_skin.html"),)),
+    ("Into the skin", (("Into the skin", "into_skin.html"), ("The causes side by side", "review.html"))),
+)
 

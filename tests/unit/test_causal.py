@@ -49,3 +49,15 @@ def test_chain_in_words_names_every_route_and_step():
     for r in ROUTES:
         assert r.label in text
     assert "leukemia cutis" in text
+
+
+def test_the_overview_figure_links_every_cause_page_of_the_chapter():
+    import re
+
+    from lcbook.figures.causal import causal_chain
+    from tests.conftest import ROOT
+
+    html = causal_chain().to_html()
+    linked = set(re.findall(r'<a href="([a-z_]+)\.html">', html))
+    pages = {p.name.removesuffix(".ipynb") for p in (ROOT / "book").glob("*.ipynb")} - {"intro"}
+    assert linked == pages | {"familial", "clonal", "into_skin", "review"}

@@ -31,3 +31,50 @@ def test_fixes_are_idempotent():
 def test_saved_widget_state_is_removed_from_the_page():
     page = '<p>a</p><script type="application/vnd.jupyter.widget-state+json">{"state": {}}</script>\n<p>b</p>'
     assert fix_page(page) == "<p>a</p><p>b</p>"
+
+
+def test_reading_time_rounds_up_at_two_hundred_words_a_minute():
+    from lcbook.sphinxext import reading_minutes
+
+    assert [reading_minutes(n) for n in (0, 200, 201, 1000)] == [1, 1, 2, 5]
+
+
+def test_chain_navigation_marks_the_current_page_and_links_the_others():
+    from lcbook.sphinxext import chain_nav_html
+
+    nav = chain_nav_html([("a", "First", "a.html"), ("b", "B <&>", "b.html"), ("c", "Third", "c.html")], "b")
+    assert "Page 2 of 3 in the chain of causes: B &lt;&amp;&gt;" in nav
+    assert nav.count('aria-current="page"') == 1 and nav.count("<a href=") == 2
+
+
+def test_a_notebook_becomes_myst_markdown_with_its_code_cells_and_tags():
+    import json
+
+    from lcbook.sphinxext import notebook_to_myst
+
+    nb = {"cells": [{"cell_type": "markdown", "source": ["# Title\n", "Text"]},
+                    {"cell_type": "code", "source": "import lcbook", "metadata": {"tags": ["hide-input"]}}],
+          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}}
+    md = notebook_to_myst(json.dumps(nb))
+    assert md.startswith("---\njupytext:")
+    assert "# Title\nText\n" in md
+    assert "```{code-cell} ipython3\n---\ntags: [hide-input]\n---\nimport lcbook\n```" in md
+
+
+def test_an_embedded_page_links_chapter_pages_and_terms_to_the_published_chapter():
+    from lcbook.sphinxext import chapter_link
+
+    base = "https://example.org/chapter/"
+    assert chapter_link(base, "doc", "genes_to_skin") == "https://example.org/chapter/book/genes_to_skin.html"
+    assert chapter_link(base, "term", "trisomy") == "https://example.org/chapter/book/glossary.html#term-Trisomy"
+    assert chapter_link("", "doc", "genes_to_skin") is None
+    assert chapter_link(base, "ref", "x") is None
+
+
+def test_every_page_gets_the_storage_guard_first_in_its_head_once():
+    from lcbook.sphinxext import STORAGE_GUARD
+
+    page = "<html><head><script>localStorage.getItem('mode')</script></head></html>"
+    fixed = fix_page(page)
+    assert fixed.startswith("<html><head>" + STORAGE_GUARD)
+    assert fix_page(fixed) == fixed
