@@ -97,3 +97,18 @@ def load_quiz(quiz_id: str) -> Quiz:
 def quiz_ids() -> tuple[str, ...]:
     """The names of every quiz in data/quizzes/."""
     return tuple(sorted(p.stem for p in (data_dir() / "quizzes").glob("*.yaml")))
+
+
+def display_order(quiz_id: str, question: Question) -> tuple[Choice, ...]:
+    """A question's choices in the order a page shows them: shuffled, the same way in every build.
+
+    Authors write the correct choice first; showing it there would give the answer away. The order
+    comes from a hash of the quiz and question ids, so two builds write the same page.
+    """
+    import hashlib
+    import random
+
+    seed = int.from_bytes(hashlib.sha256(f"{quiz_id}/{question.id}".encode("utf-8")).digest()[:8], "big")
+    choices = list(question.choices)
+    random.Random(seed).shuffle(choices)
+    return tuple(choices)

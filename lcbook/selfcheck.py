@@ -6,7 +6,7 @@ import html
 import json
 from dataclasses import dataclass
 
-from lcbook.quiz import Quiz, load_quiz
+from lcbook.quiz import Quiz, display_order, load_quiz
 
 # The feedback travels base64-encoded in a data attribute, so the answer is not visible in the page
 # before the learner answers; a small script, included once per page, checks an answer.
@@ -68,11 +68,12 @@ class SelfCheck:
         parts.append(f"<style>{_STYLE}</style>")
         for n, q in enumerate(self.quiz.questions, start=1):
             qid = f"lcq-{self.quiz.id}-{q.id}"
-            key = [{"c": c.correct, "f": c.feedback} for c in q.choices]
+            choices = display_order(self.quiz.id, q)
+            key = [{"c": c.correct, "f": c.feedback} for c in choices]
             encoded = base64.b64encode(json.dumps(key, ensure_ascii=False).encode("utf-8")).decode("ascii")
             parts.append(f'<form class="lc-question" id="{qid}" data-lc-key="{encoded}">')
             parts.append(f"<fieldset><legend>{n}. {html.escape(q.prompt)}</legend>")
-            for m, c in enumerate(q.choices):
+            for m, c in enumerate(choices):
                 cid = f"{qid}-{m}"
                 parts.append(
                     f'<div class="lc-choice"><input type="radio" name="{qid}" id="{cid}" value="{m}">'
@@ -93,7 +94,7 @@ class SelfCheck:
         lines = [self.quiz.title]
         for n, q in enumerate(self.quiz.questions, start=1):
             lines.append(f"{n}. {q.prompt}")
-            lines.extend(f"   ( ) {c.text}" for c in q.choices)
+            lines.extend(f"   ( ) {c.text}" for c in display_order(self.quiz.id, q))
         return "\n".join(lines)
 
 

@@ -72,7 +72,8 @@ def test_the_encoded_key_decodes_to_each_choices_feedback():
     page = SelfCheck(parse_quiz("t", _raw())).to_html()
     encoded = page.split('data-lc-key="')[1].split('"')[0]
     key = json.loads(base64.b64decode(encoded))
-    assert key == [{"c": True, "f": "Yes."}, {"c": False, "f": "No: that is the misconception."}]
+    expected = [{"c": True, "f": "Yes."}, {"c": False, "f": "No: that is the misconception."}]
+    assert sorted(key, key=lambda k: k["f"]) == sorted(expected, key=lambda k: k["f"])
 
 
 def test_every_choice_is_a_labelled_radio_button_in_a_fieldset():
@@ -90,3 +91,32 @@ def test_question_text_cannot_inject_html():
 
 def test_self_check_loads_the_landing_quiz():
     assert self_check("landing").quiz.questions[0].id == "definition"
+
+
+def test_a_page_shows_choices_in_a_shuffled_order_that_is_the_same_in_every_build():
+    from lcbook.quiz import display_order, load_quiz, quiz_ids
+
+    positions = []
+    for quiz_id in quiz_ids():
+        for q in load_quiz(quiz_id).questions:
+            shown = display_order(quiz_id, q)
+            assert sorted(c.text for c in shown) == sorted(c.text for c in q.choices)
+            assert shown == display_order(quiz_id, q)
+            positions.append(next(i for i, c in enumerate(shown) if c.correct))
+    # Authors write the correct choice first; on the page it must not sit in one place.
+    assert len(set(positions)) >= 3
+    assert positions.count(0) < len(positions) / 2
+
+
+def test_the_feedback_key_follows_the_shown_order():
+    import base64
+    import json
+    import re
+
+    from lcbook.quiz import display_order, load_quiz
+    from lcbook.selfcheck import self_check
+
+    html = self_check("landing").to_html()
+    first = load_quiz("landing").questions[0]
+    key = json.loads(base64.b64decode(re.search(r'data-lc-key="([^"]+)"', html).group(1)))
+    assert [k["c"] for k in key] == [c.correct for c in display_order("landing", first)]
