@@ -321,3 +321,20 @@ def tally(children: tuple[Child, ...] | list[Child]) -> dict[str, dict[str, int]
     for c in children:
         counts[f"{c.sex}s"][c.phenotype] += 1
     return counts
+
+
+def dominant_phenotype(variant_copies: int, luck: float, penetrance: Real | Fraction = 1) -> str:
+    """Autosomal dominant phenotype: "affected" if a variant carrier's uniform draw ``luck`` < penetrance.
+
+    The same rule as ``simulate_sibship``: with one draw per person, raising the penetrance can only
+    turn carriers into affected people, never the reverse.
+    """
+    p = check_penetrance(AD, penetrance)
+    if isinstance(variant_copies, bool) or not isinstance(variant_copies, (int, np.integer)) \
+            or not 0 <= variant_copies <= 2:
+        raise ValueError(f"A person has 0, 1 or 2 copies of the variant, not {variant_copies!r}.")
+    if not 0 <= luck < 1:
+        raise ValueError(f"The draw that decides disease is a number from 0 up to (not including) 1, not {luck!r}.")
+    if not variant_copies:
+        return "unaffected"
+    return "affected" if luck < p else "carrier"
