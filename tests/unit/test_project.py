@@ -36,7 +36,9 @@ def test_the_repository_url_lives_only_in_config():
         and not {".venv", "_build", ".git"} & set(p.parts)
         and url in p.read_text(encoding="utf-8", errors="ignore")
     ]
-    assert holders == ["_config.yml"]
+    # The instructor guide is generated from _config.yml by tools/guide.py (test_guide checks that it is
+    # up to date), so a fork that changes the one line and rebuilds the guide changes it there too.
+    assert sorted(holders) == ["_config.yml", "book/instructor_guide.md"]
 
 
 def test_launch_buttons_open_jupyterlab_on_binder_with_thebe():

@@ -1,0 +1,38 @@
+"""Write book/instructor_guide.md from the pages, their quizzes and data/guide/.
+
+    python tools/guide.py build     # write the page
+    python tools/guide.py check     # list what data/guide/guide.yaml lacks
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from lcbook.guide import check_guide, guide_markdown, load_guide_data, read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def chapter_pages():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    names = [toc["root"]] + [c["file"] for c in toc["chapters"]]
+    return [read_page(ROOT / f"{n}.ipynb", n) for n in names if (ROOT / f"{n}.ipynb").exists()]
+
+
+def render() -> str:
+    template = (ROOT / "data" / "guide" / "instructor_guide.template.md").read_text(encoding="utf-8")
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    template = (template.replace("{{REPOSITORY_URL}}", config["repository"]["url"])
+                .replace("{{SITE_URL}}", config["html"]["baseurl"].rstrip("/")))
+    return guide_markdown(chapter_pages(), load_guide_data(), template)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["build"]:
+        (ROOT / "book" / "instructor_guide.md").write_text(render(), encoding="utf-8")
+    elif sys.argv[1:2] == ["check"]:
+        print("\n".join(check_guide(chapter_pages(), load_guide_data())) or "complete")
+    else:
+        sys.exit(__doc__)
