@@ -20,7 +20,7 @@ _DESCRIPTIONS = {
         "disagree."
     ),
     "Blood cancers": (
-        "Blood cancers: the Swedish cohort found leukemia 3.6 times and lymphoma 3.0 times more often "
+        "Blood cancers: the Swedish cohort found leukemia 3.6 times and non-Hodgkin lymphoma 3.0 times more often "
         "than expected, and the UK cohort more deaths from non-Hodgkin lymphoma, but the Danish cohort "
         "found no excess of leukaemia or lymphoma. The evidence for leukemia is inconsistent."
     ),

@@ -35,3 +35,16 @@ def test_no_page_uses_outdated_terms():
     for path in (ROOT / "book").rglob("*.ipynb"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"retardation|mongol", text, re.I), path
+
+
+def test_pubmed_ids_use_the_field_the_bibliography_turns_into_links():
+    # pybtex links `pubmed = {...}` to PubMed; a `pmid` field would be shown as nothing at all.
+    text = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*pmid\s*=", text, flags=re.M | re.I)
+
+
+def test_every_entry_has_an_author_and_a_year():
+    text = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+    for key, body in re.findall(r"^@\w+\{([^,]+),(.*?)^\}", text, flags=re.M | re.S):
+        assert re.search(r"^\s*(author|editor)\s*=", body, re.M), f"{key} has no author or editor"
+        assert re.search(r"^\s*year\s*=", body, re.M), f"{key} has no year"
