@@ -5,6 +5,6 @@ and stays a live figure in JupyterLab.
 """
 from lcbook.display import configure_plotly
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 configure_plotly()

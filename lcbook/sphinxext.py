@@ -286,4 +286,4 @@ def setup(app: Any) -> dict[str, Any]:
     # After the theme has built its header buttons (sphinx-book-theme connects at the default, 500).
     app.connect("html-page-context", _page_extras, priority=600)
     app.connect("build-finished", _fix_built_pages)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.2.0", "parallel_read_safe": True, "parallel_write_safe": True}

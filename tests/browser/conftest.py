@@ -126,3 +126,18 @@ def visit(browser, site):
     yield _visit
     for v in opened:
         v.page.context.close()
+
+
+@pytest.fixture(scope="session")
+def loaded(browser, site):
+    """Pages opened once and shared by the tests that only look (no clicks): faster, same checks."""
+    cache: dict[str, Visit] = {}
+
+    def _loaded(path: str) -> Visit:
+        if path not in cache:
+            cache[path] = open_page(browser, site, path)
+        return cache[path]
+
+    yield _loaded
+    for v in cache.values():
+        v.page.context.close()

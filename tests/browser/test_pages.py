@@ -11,20 +11,20 @@ PAGES = [p + ".html" for p in toc_pages()]
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_with_no_console_errors(visit, path):
-    v = visit(path)
+def test_page_loads_with_no_console_errors(loaded, path):
+    v = loaded(path)
     assert v.console_errors == []
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_requests_nothing_from_another_host(visit, path):
-    v = visit(path)
+def test_page_requests_nothing_from_another_host(loaded, path):
+    v = loaded(path)
     assert v.external_requests == []
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_plotly_figure_on_the_page_is_drawn(visit, path):
-    v = visit(path)
+def test_every_plotly_figure_on_the_page_is_drawn(loaded, path):
+    v = loaded(path)
     counts = v.page.evaluate(
         "Array.from(document.querySelectorAll('.plotly-graph-div')).map("
         "gd => gd.querySelectorAll('.main-svg').length)"
@@ -33,8 +33,8 @@ def test_every_plotly_figure_on_the_page_is_drawn(visit, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_plotly_js_is_linked_only_on_pages_with_a_figure(visit, path):
-    v = visit(path)
+def test_plotly_js_is_linked_only_on_pages_with_a_figure(loaded, path):
+    v = loaded(path)
     has_figure = v.page.evaluate("document.querySelectorAll('.plotly-graph-div').length > 0")
     links = v.page.evaluate(
         "Array.from(document.scripts).filter(s => /plotly[^/]*\\.js/.test(s.src)).length"
@@ -43,8 +43,8 @@ def test_plotly_js_is_linked_only_on_pages_with_a_figure(visit, path):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_serious_or_critical_violation(visit, path):
-    v = visit(path)
+def test_axe_finds_no_serious_or_critical_violation(loaded, path):
+    v = loaded(path)
     # label-content-name-mismatch is experimental in axe-core and off by default; the theme's search
     # and colour-mode buttons fail it, so it is switched on here and the faults are mended.
     results = Axe().run(v.page, options={"rules": {"label-content-name-mismatch": {"enabled": True}}})
