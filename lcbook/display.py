@@ -151,12 +151,14 @@ class Interactive:
         parts = [f'<figure class="lc-interactive" data-lc-figure="{div_id}">']
         if self.states:
             parts.append(_controls_html(self, div_id))
-        parts.append(figure_div(fig, div_id))
-        if self.states:
+            # The description sits right under the controls, so that on a phone the reader sees what a
+            # control did without scrolling past the figure.
             desc = html.escape(self.states[self.initial].description)
             parts.append(
                 f'<p class="lc-state-description" id="{div_id}-desc" aria-live="polite">{desc}</p>'
             )
+        parts.append(figure_div(fig, div_id))
+        if self.states:
             payload = [
                 {
                     "label": s.label,
@@ -200,7 +202,7 @@ def _controls_html(interactive: Interactive, div_id: str) -> str:
             f'<label for="{div_id}-range">{label}: '
             f'<output id="{div_id}-out" for="{div_id}-range">{current}</output></label>'
             f'<input type="range" id="{div_id}-range" min="0" max="{n - 1}" step="1" '
-            f'value="{interactive.initial}" data-lc-target="{div_id}"></div>'
+            f'value="{interactive.initial}" aria-valuetext="{current}" data-lc-target="{div_id}"></div>'
         )
     buttons = []
     for i, state in enumerate(interactive.states):

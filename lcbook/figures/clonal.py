@@ -191,7 +191,7 @@ def _layout(generations: int, pool_size: int, title: str) -> dict:
                  showarrow=False, align="left", font=dict(size=14, color=TEXT), text=title),
             dict(xref="paper", yref="paper", x=0, y=1.0, yshift=4, xanchor="left", yanchor="bottom",
                  showarrow=False, align="left", font=dict(size=12, color=TEXT),
-                 text="Simulation, teaching values; a colour per run"),
+                 text="Simulation (teaching values)"),
             dict(xref="paper", yref="y", x=1, y=CHIP_LINE_PERCENT, xanchor="right", yanchor="bottom",
                  showarrow=False, font=dict(size=11, color=TEXT), bgcolor="rgba(255,255,255,0.85)",
                  text="4% of cells ≈ VAF 2%, the CHIP threshold"),

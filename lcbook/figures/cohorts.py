@@ -61,12 +61,12 @@ def klinefelter_cohorts_chart() -> Interactive:
         ))
     fig.add_vline(x=1, line=dict(color="#444444", dash="dash", width=1))
     fig.update_layout(
-        height=520, margin=dict(l=8, r=8, t=30, b=40),
-        xaxis=dict(type="log", title="Observed / expected (log scale; 1 = no excess)",
+        height=560, margin=dict(l=8, r=8, t=10, b=40),
+        xaxis=dict(type="log", title="Observed / expected<br>(log scale; 1 = no excess)",
                    tickvals=[0.5, 1, 2, 5, 10, 20, 50, 100], fixedrange=True),
         yaxis=dict(categoryorder="array", categoryarray=list(reversed(order)), fixedrange=True,
                    automargin=True),
-        legend=dict(orientation="h", y=1.08, x=0), plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
+        legend=dict(orientation="h", y=-0.22, yanchor="top", x=0), plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
         dragmode=False,
     )
     n = len(GROUPS)

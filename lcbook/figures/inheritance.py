@@ -205,10 +205,10 @@ def _top_layout(cross: Cross, penetrance: Fraction, n_families: int, sample_n: i
         lines.append(f"Sons and daughters alike:<br>{said}" if group == "children" else
                      f"{group.capitalize()}: {said}")
     note(1.5, _Y["expected"], "<b>Expected</b><br>" + "<br>".join(lines), size=13)
-    note(1.5, _Y["family_caption"],
-         f"The first 2 of {n_families:,} simulated families ({FAMILY_SIZE} children each):", size=12)
+    shown = "The 2 simulated families" if n_families <= 2 else f"The first 2 of {n_families:,} simulated families"
+    note(1.5, _Y["family_caption"], f"{shown} ({FAMILY_SIZE} children each):", size=12)
     note(1.5, _Y["symbol_key"], "■ son · ● daughter · colour = phenotype · dot = carrier", size=12)
-    heading = f"<b>Simulated: {sample_n:,} children</b> (bars) vs <b>expected</b> (black tick)"
+    heading = f"<b>Simulated: {sample_n:,} children</b> (bars)<br>vs <b>expected</b> (black tick)"
     notes.append(dict(x=0, y=1, xref="x2 domain", yref="y2 domain", xanchor="left", yanchor="bottom",
                       yshift=6, text=heading, showarrow=False, align="left",
                       font=dict(size=13, color=TEXT)))
@@ -335,7 +335,7 @@ def inheritance_explorer(
 
     layouts = []
     for cross, pen, sims, n_families, sample in plans:
-        shapes, top_notes = _top_layout(cross, pen, families, sample.n)
+        shapes, top_notes = _top_layout(cross, pen, n_families, sample.n)
         layouts.append((shapes, top_notes + _bar_notes(cross, pen, sample)))
     first_shapes, first_notes = layouts[initial]
     # Only what differs between states is sent by each state.

@@ -265,12 +265,13 @@ def sce_explorer(samples: int = 4, seed: int = 1974, cells: int = CELLS) -> Inte
     ))
     whisker_labels = [
         dict(x=0, xanchor="left", text=f"typical (published)<br>mean {NORMAL_MEAN:g}, range {n_lo}–{n_hi}"),
-        dict(x=(b_lo + b_hi) / 2, xanchor="center",
+        # Right-aligned at the end of the Bloom range, so the two labels never meet on a phone.
+        dict(x=b_hi, xanchor="right",
              text=f"Bloom (published)<br>mean {BLOOM_MEAN:.1f}, range {b_lo}–{b_hi}"),
     ]
     whisker_labels = [
         dict(**w, y=whisker_y, xref="x2", yref="y2", yanchor="bottom", yshift=5, showarrow=False,
-             align="left" if w["xanchor"] == "left" else "center", font=dict(size=11, color=TEXT))
+             align=w["xanchor"], font=dict(size=11, color=TEXT))
         for w in whisker_labels
     ]
 
@@ -286,7 +287,7 @@ def sce_explorer(samples: int = 4, seed: int = 1974, cells: int = CELLS) -> Inte
     ))
 
     fig = go.Figure(traces)
-    heading = f"<b>Exchanges per cell in {cells} simulated cells of each kind</b>"
+    heading = f"<b>Exchanges per cell</b><br>{cells} simulated cells of each kind"
     fig.update_layout(
         **_spread_layout(first, _SPREAD_H, 1 - top_frac),
         height=plot_h + _MARGIN["t"] + _MARGIN["b"], margin=_MARGIN,

@@ -24,6 +24,8 @@
     });
     var out = document.getElementById(id + "-out");
     if (out) out.textContent = state.label;
+    var range = document.getElementById(id + "-range");
+    if (range) range.setAttribute("aria-valuetext", state.label);
     figure.setAttribute("data-lc-current", String(index));
   }
   function init() {

@@ -111,3 +111,20 @@ def test_a_state_that_sets_a_whole_list_replaces_it_as_plotly_js_does():
     )
     shapes = inter.figure_at(1).layout.shapes
     assert len(shapes) == 1 and shapes[0].type == "rect"
+
+
+def test_the_state_description_comes_right_after_the_controls_before_the_figure():
+    from lcbook.figures.causal import causal_chain
+
+    html = causal_chain().to_html()
+    assert html.index('class="lc-controls"') < html.index("lc-state-description") < html.index("plotly-graph-div")
+
+
+def test_a_slider_tells_screen_readers_the_value_not_the_position():
+    import plotly.graph_objects as go
+
+    from lcbook.display import Interactive, State, TextAlternative
+
+    states = tuple(State(label=f"{a} years", description=f"Age {a}") for a in (20, 35))
+    html = Interactive(go.Figure(), TextAlternative("t"), states, "Age", control="slider").to_html()
+    assert 'aria-valuetext="20 years"' in html
