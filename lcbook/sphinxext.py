@@ -37,6 +37,8 @@ def _page_assets(app: Any, pagename: str, templatename: str, context: dict, doct
 
 #: Words a reader reads in a minute of study text (a conservative figure for technical prose).
 WORDS_PER_MINUTE = 200
+#: Pages shorter than this (a bibliography page's heading) get no reading time.
+MIN_WORDS_FOR_READING_TIME = 100
 _SKIP_WORDS_IN = ("literal_block", "raw", "comment", "citation")
 
 
@@ -73,10 +75,9 @@ def chain_nav_html(chain: list[tuple[str, str, str]], current: str) -> str:
             items.append(f'<li aria-current="page"><strong>{label}</strong> (this page)</li>')
         else:
             items.append(f'<li><a href="{html.escape(href)}">{label}</a></li>')
-    here = html.escape(dict((d, t) for d, t, _ in chain).get(current, ""))
     return (
-        '<nav class="lc-chain" aria-label="Chapter map: the chain of causes">'
-        f"<details><summary>Page {position} of {len(chain)} in the chain of causes: {here}</summary>"
+        '<nav class="lc-chain" aria-label="Chapter map">'
+        f"<details><summary>Chapter map: page {position} of {len(chain)}</summary>"
         f'<ol>{"".join(items)}</ol></details></nav>'
     )
 
@@ -84,8 +85,8 @@ def chain_nav_html(chain: list[tuple[str, str, str]], current: str) -> str:
 def reading_time_html(minutes: int, words: int, interactive: bool = True) -> str:
     """One line giving the estimated reading time (a page's interactives and self-check take longer)."""
     unit = "minute" if minutes == 1 else "minutes"
-    extra = ", plus time for the interactives and the self-check" if interactive else ""
-    return f'<p class="lc-reading-time">About {minutes} {unit} to read ({words:,} words){extra}.</p>'
+    extra = " of text; the interactives and the self-check take longer" if interactive else ""
+    return f'<p class="lc-reading-time">Reading time: about {minutes} {unit} ({words:,} words){extra}.</p>'
 
 
 
@@ -136,8 +137,9 @@ def _page_extras(app: Any, pagename: str, templatename: str, context: dict, doct
         return
     body = context["body"]
     extras = ""
-    if pagename in (app.config.lcbook_reading_time_pages or []) or app.config.lcbook_reading_time_pages == "all":
-        words = count_prose_words(doctree)
+    words = count_prose_words(doctree)
+    wanted = app.config.lcbook_reading_time_pages
+    if words >= MIN_WORDS_FOR_READING_TIME and (wanted == "all" or pagename in (wanted or [])):
         interactive = FIGURE_MARKER in body or "lc-selfcheck" in body
         extras += reading_time_html(reading_minutes(words), words, interactive)
     if pagename in (app.config.lcbook_chain or []):
@@ -274,8 +276,41 @@ def _fix_built_pages(app: Any, exception: Exception | None) -> None:
             path.write_text(fixed, encoding="utf-8")
 
 
+# --- The bibliography's labels: author and year, like the citations in the text ---
+
+def author_year_label(entry: Any) -> str:
+    """'Hasle et al. 2000' for a pybtex entry (first author's surname, 'et al.' for more, the year)."""
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    if persons:
+        name = " ".join(persons[0].last_names) or str(persons[0])
+        name = re.sub(r"\\[a-zA-Z]+|[{}\\'\"`^~]", "", name).strip()
+        if len(persons) > 1 or "others" in (str(p) for p in persons[1:]):
+            name += " et al."
+    else:
+        name = entry.key
+    return f"{name} {entry.fields.get('year', 'n.d.')}"
+
+
+def _register_bibliography_style() -> None:
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as PlainStyle
+    from pybtex.style.labels import BaseLabelStyle
+
+    class AuthorYearLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                yield author_year_label(entry)
+
+    class AuthorYearStyle(PlainStyle):
+        default_label_style = "lcbook-author-year"
+
+    register_plugin("pybtex.style.labels", "lcbook-author-year", AuthorYearLabels, force=True)
+    register_plugin("pybtex.style.formatting", "lcbook", AuthorYearStyle, force=True)
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Register the extension with Sphinx."""
+    _register_bibliography_style()
     app.add_config_value("lcbook_chain", [], "html")
     app.add_config_value("lcbook_reading_time_pages", "all", "html")
     # Set in a host book that embeds one page: where the rest of the chapter is published.

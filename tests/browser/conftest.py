@@ -24,7 +24,6 @@ CHROMIUM_FLAGS = [
 ]
 # Console messages that are not the book's fault (see the toolchain notes); nothing broader.
 BENIGN_CONSOLE = (
-    "Identifier 'THEBE_JS_URL' has already been declared",
     "Got invalid theme mode",
 )
 
