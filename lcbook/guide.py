@@ -115,8 +115,8 @@ def guide_markdown(pages: list[PageFacts], guide: dict, template: str) -> str:
         entry = guide["pages"][p.page]
         prompts = {q.id: q.prompt for qid in p.quiz_ids for q in load_quiz(qid).questions}
         name = p.page.split("/")[-1]
-        objectives += [f"### {{doc}}`{name}`", "", "| Objective | Self-check questions | Activities |",
-                       "|---|---|---|"]
+        objectives += [f"### {p.title}", "", f"The page: {{doc}}`{name}`. \"Try this\" questions are numbered as on the page.",
+                       "", "| Objective | Self-check questions | Activities |", "|---|---|---|"]
         for i, text in enumerate(p.objectives, start=1):
             row = entry["objectives"].get(i, {})
             qs = "<br>".join(_escape_cell(f"\u201c{prompts[q]}\u201d") for q in row.get("questions", []))
