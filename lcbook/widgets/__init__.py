@@ -13,6 +13,26 @@ import plotly.graph_objects as go
 from lcbook.display import Interactive, LCBookRenderer
 
 
+#: How a live widget's messages look: an orange bar for input that could not be used, blue for news.
+ERROR_STYLE = "border-left:6px solid #D55E00;padding:0.35rem 0.75rem;margin:0.4rem 0"
+OK_STYLE = "border-left:6px solid #0072B2;padding:0.35rem 0.75rem;margin:0.4rem 0"
+
+
+def alert_html(headline: str, message: str, kept: str = "") -> str:
+    """A friendly message for input that cannot be used: escaped, announced (role=alert), and what is kept."""
+    parts = [f'<div role="alert" style="{ERROR_STYLE}"><strong>{html.escape(headline)}</strong> ',
+             html.escape(message)]
+    if kept:
+        parts.append(f"<br><em>{html.escape(kept)}</em>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def note_html(text: str) -> str:
+    """A short escaped note about what a live widget now shows."""
+    return f'<div style="{OK_STYLE}">{html.escape(text)}</div>'
+
+
 def set_figure(output: widgets.Output, fig: go.Figure, text: str = "") -> None:
     """Show a figure in an Output widget (live plotly in JupyterLab, HTML elsewhere).
 

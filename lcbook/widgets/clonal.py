@@ -7,7 +7,6 @@ HTML: nothing typed is read as markup.
 """
 from __future__ import annotations
 
-import html
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
@@ -24,12 +23,10 @@ from lcbook.clonal import (
     simulate_runs,
 )
 from lcbook.figures.clonal import RUN_COLOURS, clone_runs_figure
-from lcbook.widgets import set_figure
+from lcbook.widgets import alert_html, note_html, set_figure
 
 __all__ = ["ClonalSimulator", "clonal_simulator", "error_html", "summary_text"]
 
-_ERROR_STYLE = "border-left:6px solid #D55E00;padding:0.35rem 0.75rem;margin:0.4rem 0"
-_OK_STYLE = "border-left:6px solid #0072B2;padding:0.35rem 0.75rem;margin:0.4rem 0"
 _WIDE = widgets.Layout(width="100%", max_width="30rem")
 _STYLE = {"description_width": "initial"}
 
@@ -79,7 +76,7 @@ class ClonalSimulator(widgets.VBox):
         self.figure = clone_runs_figure(result)
         text = summary_text(result)
         set_figure(self.output, self.figure, text)
-        self.message.value = f'<div style="{_OK_STYLE}">{html.escape(text)}</div>'
+        self.message.value = note_html(text)
         return True
 
 
@@ -99,12 +96,7 @@ def summary_text(result: RunSet) -> str:
 
 def error_html(message: str, kept: bool = False) -> str:
     """A friendly, escaped message for settings that cannot be simulated."""
-    parts = [f'<div role="alert" style="{_ERROR_STYLE}"><strong>Nothing was simulated.</strong> ',
-             html.escape(message)]
-    if kept:
-        parts.append("<br><em>The figure below still shows the last runs.</em>")
-    parts.append("</div>")
-    return "".join(parts)
+    return alert_html("Nothing was simulated.", message, "The figure below still shows the last runs." if kept else "")
 
 
 def clonal_simulator(pool_size: int = 200, bias: float = 0.05, runs: int = 8, seed: int = 7,

@@ -6,29 +6,21 @@ read as markup. On input that cannot be used, the last family stays on screen.
 """
 from __future__ import annotations
 
-import html
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from lcbook.figures.pedigree import DEFAULT_SEED, describe, pedigree_figure
 from lcbook.pedigree import MAX_CHILDREN, Pedigree, simulate_family
-from lcbook.widgets import set_figure
+from lcbook.widgets import alert_html, note_html, set_figure
 
 __all__ = ["PedigreeExplorer", "pedigree_widget", "error_html"]
 
-_ERROR_STYLE = "border-left:6px solid #D55E00;padding:0.35rem 0.75rem;margin:0.4rem 0"
-_OK_STYLE = "border-left:6px solid #0072B2;padding:0.35rem 0.75rem;margin:0.4rem 0"
 
 
 def error_html(message: str, kept: bool = False) -> str:
     """A friendly, escaped message for input that cannot be drawn."""
-    parts = [f'<div role="alert" style="{_ERROR_STYLE}"><strong>No family was drawn.</strong> ',
-             html.escape(message)]
-    if kept:
-        parts.append("<br><em>The pedigree below is still the last family drawn.</em>")
-    parts.append("</div>")
-    return "".join(parts)
+    return alert_html("No family was drawn.", message, "The pedigree below is still the last family drawn." if kept else "")
 
 
 class PedigreeExplorer(widgets.VBox):
@@ -72,7 +64,7 @@ class PedigreeExplorer(widgets.VBox):
         self.figure = pedigree_figure(family)
         text = describe(family)
         set_figure(self.output, self.figure, text)
-        self.message.value = f'<div style="{_OK_STYLE}">{html.escape(text)}</div>'
+        self.message.value = note_html(text)
         return True
 
     def _on_click(self, _button: widgets.Button) -> None:

@@ -5,20 +5,17 @@ For readers running the notebook (Binder, JupyterLab); the static page has the p
 """
 from __future__ import annotations
 
-import html
 
 import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
-from lcbook.widgets import set_figure
+from lcbook.widgets import alert_html, note_html, set_figure
 from lcbook.figures.sce import metaphase_figure
 from lcbook.sce import BLOOM_MEAN, NORMAL_MEAN, SOURCE_SHORT, Metaphase, simulate_metaphase
 
 __all__ = ["SCESimulator", "sce_simulator"]
 
-_ERROR_STYLE = "border-left:6px solid #D55E00;padding:0.35rem 0.75rem;margin:0.4rem 0"
-_OK_STYLE = "border-left:6px solid #0072B2;padding:0.35rem 0.75rem;margin:0.4rem 0"
 MAX_SLIDER_MEAN = 150.0
 
 
@@ -67,8 +64,7 @@ class SCESimulator(widgets.VBox):
         self.metaphase = metaphase
         self.figure = metaphase_figure(metaphase, f"Simulated cell (mean {float(mean):g})")
         set_figure(self.output, self.figure, count_text(metaphase.exchange_count, float(mean)))
-        self.message.value = (f'<div style="{_OK_STYLE}">'
-                              f"{html.escape(count_text(metaphase.exchange_count, float(mean)))}</div>")
+        self.message.value = note_html(count_text(metaphase.exchange_count, float(mean)))
         return True
 
     def _on_seed(self, change: dict) -> None:
@@ -84,12 +80,7 @@ def count_text(count: int, mean: float) -> str:
 
 def error_html(message: str, kept: bool = False) -> str:
     """A friendly, escaped message for input that cannot be simulated."""
-    parts = [f'<div role="alert" style="{_ERROR_STYLE}"><strong>No cell was simulated.</strong> ',
-             html.escape(message)]
-    if kept:
-        parts.append("<br><em>The chromosomes below are still those of the last simulated cell.</em>")
-    parts.append("</div>")
-    return "".join(parts)
+    return alert_html("No cell was simulated.", message, "The chromosomes below are still those of the last simulated cell." if kept else "")
 
 
 def sce_simulator(mean: float = BLOOM_MEAN, seed: int = 1) -> SCESimulator:

@@ -6,7 +6,6 @@ typed is read as markup.
 """
 from __future__ import annotations
 
-import html
 
 import ipywidgets as widgets
 import numpy as np
@@ -14,23 +13,17 @@ import plotly.graph_objects as go
 
 from lcbook.figures.skin import PATTERN_INFO, cross_section_figure
 from lcbook.skin import DEFAULT_CELLS, LAYERS, MAX_CELLS, PATTERNS, Infiltrate, place_cells
-from lcbook.widgets import set_figure
+from lcbook.widgets import alert_html, note_html, set_figure
 
 __all__ = ["SkinExplorer", "skin_explorer", "error_html"]
 
-_ERROR_STYLE = "border-left:6px solid #D55E00;padding:0.35rem 0.75rem;margin:0.4rem 0"
-_OK_STYLE = "border-left:6px solid #0072B2;padding:0.35rem 0.75rem;margin:0.4rem 0"
 MAX_SLIDER_CELLS = min(1000, MAX_CELLS)
 
 
 def error_html(message: str, kept: bool = False) -> str:
     """A friendly, escaped message for input that cannot be drawn."""
-    parts = [f'<div role="alert" style="{_ERROR_STYLE}"><strong>Nothing was redrawn.</strong> ',
-             html.escape(message)]
-    if kept:
-        parts.append("<br><em>The cross-section below is still the last one drawn.</em>")
-    parts.append("</div>")
-    return "".join(parts)
+    kept_text = "The cross-section below is still the last one drawn." if kept else ""
+    return alert_html("Nothing was redrawn.", message, kept_text)
 
 
 def summary_text(infiltrate: Infiltrate) -> str:
@@ -85,7 +78,7 @@ class SkinExplorer(widgets.VBox):
         self.figure = cross_section_figure(infiltrate)
         text = summary_text(infiltrate)
         set_figure(self.output, self.figure, text)
-        self.message.value = f'<div style="{_OK_STYLE}">{html.escape(text)}</div>'
+        self.message.value = note_html(text)
         return True
 
     def _on_pattern(self, change: dict) -> None:

@@ -25,3 +25,11 @@ def test_a_figure_without_states_has_no_live_controls():
 
     with pytest.raises(ValueError, match="no states"):
         live_controls(Interactive(figure=go.Figure(), alt=TextAlternative("t")))
+
+
+def test_a_widget_alert_escapes_what_the_learner_typed_and_says_what_is_kept():
+    from lcbook.widgets import alert_html
+
+    html = alert_html("Nothing was simulated.", "<script>x</script> is not a number", "The last runs stay.")
+    assert 'role="alert"' in html and "<script>" not in html and "&lt;script&gt;" in html
+    assert "The last runs stay." in html
