@@ -251,9 +251,25 @@ def fix_theme_accessibility(html_text: str) -> str:
     return html_text
 
 
+# Jupyter Book writes sphinx-thebe's configuration script twice on every page; the second copy throws
+# "Identifier 'THEBE_JS_URL' has already been declared" in the console. Keep the first.
+THEBE_CONFIG = re.compile(r'[ \t]*<script>const THEBE_JS_URL = [^<]*</script>\n?')
+
+
+def dedupe_thebe_config(html_text: str) -> str:
+    """The page with only the first copy of sphinx-thebe's configuration script."""
+    seen = []
+
+    def keep_first(match: re.Match) -> str:
+        seen.append(match)
+        return match.group(0) if len(seen) == 1 else ""
+
+    return THEBE_CONFIG.sub(keep_first, html_text)
+
+
 def fix_page(html_text: str) -> str:
     """A built page as the reader gets it: accessibility mended, saved widget state removed."""
-    return guard_storage(WIDGET_STATE.sub("", fix_theme_accessibility(html_text)))
+    return guard_storage(dedupe_thebe_config(WIDGET_STATE.sub("", fix_theme_accessibility(html_text))))
 
 
 def _write_md_downloads(app: Any) -> None:

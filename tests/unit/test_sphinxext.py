@@ -78,3 +78,10 @@ def test_every_page_gets_the_storage_guard_first_in_its_head_once():
     fixed = fix_page(page)
     assert fixed.startswith("<html><head>" + STORAGE_GUARD)
     assert fix_page(fixed) == fixed
+
+
+def test_the_duplicate_thebe_configuration_script_is_removed():
+    script = '    <script>const THEBE_JS_URL = "x"; const thebe_selector = ".cell"</script>\n'
+    page = "<head>" + script + '<script src="t.js"></script>\n' + script + "</head>"
+    fixed = fix_page(page)
+    assert fixed.count("const THEBE_JS_URL") == 1 and 't.js' in fixed
