@@ -24,8 +24,12 @@ def chapter_pages():
 def render() -> str:
     template = (ROOT / "data" / "guide" / "instructor_guide.template.md").read_text(encoding="utf-8")
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    template = (template.replace("{{REPOSITORY_URL}}", config["repository"]["url"])
-                .replace("{{SITE_URL}}", config["html"]["baseurl"].rstrip("/")))
+    url = config["repository"]["url"].rstrip("/")
+    owner, name = url.removeprefix("https://github.com/").split("/")[:2]
+    # The chapter is published on the repository's GitHub Pages site, derived here rather than set as
+    # html.baseurl (which would make every page link a canonical URL on another host).
+    site = f"https://{owner}.github.io/{name}"
+    template = template.replace("{{REPOSITORY_URL}}", url).replace("{{SITE_URL}}", site)
     return guide_markdown(chapter_pages(), load_guide_data(), template)
 
 
