@@ -82,3 +82,10 @@ def test_the_bibliography_links_dois_and_pubmed_ids():
     html = _html("book/bibliography")
     assert html.count('href="https://doi.org/') >= 20
     assert html.count('href="https://www.ncbi.nlm.nih.gov/pubmed/') >= 20
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_links_a_script_stylesheet_or_canonical_url_on_another_host(page):
+    html = _html(page)
+    offsite = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+    assert offsite == []
