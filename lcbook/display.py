@@ -54,17 +54,27 @@ def stable_id(prefix: str, *parts: str) -> str:
     return f"{prefix}-{digest}"
 
 
+#: plotly's own default height, used for the placeholder of a figure that does not set one.
+DEFAULT_HEIGHT_PX = 450
+
+
 def figure_div(fig: go.Figure, div_id: str | None = None) -> str:
-    """The HTML <div> that draws a figure with the page's plotly.js (which it does not include)."""
-    div_id = div_id or stable_id("lc-fig", _figure_json(fig))
-    return pio.to_html(
-        fig,
-        full_html=False,
-        include_plotlyjs=False,
-        include_mathjax=False,
-        div_id=div_id,
-        config=PLOTLY_CONFIG,
-        validate=False,
+    """The HTML that draws a figure with the page's plotly.js, once it comes near the screen.
+
+    A sized, empty <div> (so that nothing moves when the figure appears) and the figure's JSON; the
+    page's script (``lcbook.js``) loads plotly.js and draws it when the reader scrolls near it.
+    """
+    fig_json = _figure_json(fig)
+    div_id = div_id or stable_id("lc-fig", fig_json)
+    height = fig.layout.height or DEFAULT_HEIGHT_PX
+    parsed = json.loads(fig_json)
+    spec = json.dumps(
+        {"data": parsed.get("data", []), "layout": parsed.get("layout", {}), "config": PLOTLY_CONFIG},
+        sort_keys=True, separators=(",", ":"),
+    ).replace("</", "<\\/")
+    return (
+        f'<div id="{div_id}" class="plotly-graph-div lc-plot" style="height:{height}px;width:100%"></div>'
+        f'<script type="application/json" class="lc-plot-data" data-lc-for="{div_id}">{spec}</script>'
     )
 
 
@@ -151,13 +161,14 @@ class Interactive:
         parts = [f'<figure class="lc-interactive" data-lc-figure="{div_id}">']
         if self.states:
             parts.append(_controls_html(self, div_id))
-            # The description sits right under the controls, so that on a phone the reader sees what a
-            # control did without scrolling past the figure.
+        # The chart sits right under its controls, so that every tap shows its change on a phone;
+        # the state's description follows the chart, where a longer one pushes nothing that was seen.
+        parts.append(figure_div(fig, div_id))
+        if self.states:
             desc = html.escape(self.states[self.initial].description)
             parts.append(
                 f'<p class="lc-state-description" id="{div_id}-desc" aria-live="polite">{desc}</p>'
             )
-        parts.append(figure_div(fig, div_id))
         if self.states:
             payload = [
                 {

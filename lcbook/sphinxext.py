@@ -15,7 +15,7 @@ from typing import Any
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PLOTLY_JS = "plotly-basic.min.js"
-FIGURE_MARKER = 'class="plotly-graph-div"'
+FIGURE_MARKER = 'class="plotly-graph-div'
 
 
 def _add_static_path(app: Any, config: Any) -> None:
@@ -27,9 +27,9 @@ def _add_static_path(app: Any, config: Any) -> None:
 def _page_assets(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     body = context.get("body") or ""
     app.add_css_file("lcbook.css")
+    app.add_js_file("lcbook-theme.js", priority=900, defer="defer")
     if FIGURE_MARKER in body:
-        # plotly.js must load before any AMD loader (require.js) or window.Plotly is never set.
-        app.add_js_file(PLOTLY_JS, priority=100)
+        # lcbook.js loads plotly.js (from the same _static folder) when a figure first nears the screen.
         app.add_js_file("lcbook.js", priority=900, defer="defer")
 
 
@@ -211,6 +211,9 @@ A11Y_FIXES: tuple[tuple[str, str], ...] = (
     ('data-mode="auto"  title="System Settings"></i>', 'data-mode="auto" aria-hidden="true"></i>'),
     # A folded code cell's toggle is named "Toggle hidden content" but shows "Show code cell source".
     ('<summary aria-label="Toggle hidden content">', "<summary>"),
+    # The colour-mode script starts with an empty mode when none is saved, which the theme reports as
+    # an error ("Got invalid theme mode") before it falls back to "auto": start with "auto".
+    ('dataset.mode = localStorage.getItem("mode") || "";', 'dataset.mode = localStorage.getItem("mode") || "auto";'),
     # docutils marks bibliography entries with the deprecated doc-biblioentry role inside role="list".
     ('role="doc-biblioentry"', 'role="listitem"'),
 )
@@ -285,11 +288,16 @@ def _fix_built_pages(app: Any, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     _write_md_downloads(app)
-    for path in Path(app.outdir).rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        fixed = fix_page(text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
+    outdir = Path(app.outdir)
+    pages = {path: path.read_text(encoding="utf-8") for path in outdir.rglob("*.html")}
+    fixed = {path: fix_page(text) for path, text in pages.items()}
+    if app.config.lcbook_fast_pages:
+        from lcbook import pagespeed
+
+        fixed = pagespeed.speed_up_site(outdir, fixed)
+    for path, text in fixed.items():
+        if text != pages[path]:
+            path.write_text(text, encoding="utf-8")
 
 
 # --- The bibliography's labels: author and year, like the citations in the text ---
@@ -329,6 +337,8 @@ def setup(app: Any) -> dict[str, Any]:
     _register_bibliography_style()
     app.add_config_value("lcbook_chain", [], "html")
     app.add_config_value("lcbook_reading_time_pages", "all", "html")
+    # Inline icons, deferred scripts, stylesheets trimmed to what the site uses (lcbook.pagespeed).
+    app.add_config_value("lcbook_fast_pages", True, "html")
     # Set in a host book that embeds one page: where the rest of the chapter is published.
     app.add_config_value("lcbook_chapter_url", "", "env")
     app.connect("missing-reference", _missing_reference)
@@ -336,5 +346,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", _page_assets)
     # After the theme has built its header buttons (sphinx-book-theme connects at the default, 500).
     app.connect("html-page-context", _page_extras, priority=600)
-    app.connect("build-finished", _fix_built_pages)
+    # After the theme's own build-finished work (pydata-sphinx-theme rewrites pygments.css then).
+    app.connect("build-finished", _fix_built_pages, priority=900)
     return {"version": "0.2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -77,9 +77,14 @@ class Visit:
     external_requests: list[str] = field(default_factory=list)
 
 
-def open_page(browser, site: str, path: str, width: int = 1280, height: int = 900) -> Visit:
-    """Open one page of the book, offline: requests leaving 127.0.0.1 are aborted and recorded."""
-    context = browser.new_context(viewport={"width": width, "height": height})
+def open_page(browser, site: str, path: str, width: int = 1280, height: int = 900, draw: bool = True,
+              phone: bool = False) -> Visit:
+    """Open one page of the book, offline: requests leaving 127.0.0.1 are aborted and recorded.
+
+    With ``draw``, scroll to each figure as a reader would, so that every figure is drawn; ``phone``
+    makes it a touch screen.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone)
     page = context.new_page()
     visit = Visit(page=page)
 
@@ -104,13 +109,30 @@ def open_page(browser, site: str, path: str, width: int = 1280, height: int = 90
     page.route("**/*", route)
     page.goto(site + path, wait_until="load")
     page.wait_for_function("document.readyState === 'complete'")
-    # Wait until every plotly figure on the page has drawn.
+    if draw:
+        scroll_through(page)
+    return visit
+
+
+def scroll_through(page) -> None:
+    """Scroll to every figure as a reader does (each is drawn when it nears the screen), then back up."""
+    page.evaluate(
+        """async () => {
+            for (const gd of document.querySelectorAll('.plotly-graph-div')) {
+                gd.scrollIntoView({block: 'center'});
+                const start = Date.now();
+                while (gd._fullLayout === undefined && Date.now() - start < 15000) {
+                    await new Promise(r => setTimeout(r, 25));
+                }
+            }
+            window.scrollTo(0, 0);
+        }"""
+    )
     page.wait_for_function(
         "Array.from(document.querySelectorAll('.plotly-graph-div'))"
         ".every(gd => gd._fullLayout !== undefined)",
         timeout=15000,
     )
-    return visit
 
 
 @pytest.fixture

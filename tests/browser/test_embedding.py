@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import BUILD, open_page
+from tests.browser.conftest import BUILD, open_page, scroll_through
 from tests.conftest import ROOT
 
 PAGE = "down_syndrome"
@@ -134,11 +134,10 @@ def test_a_chapter_page_works_inside_an_lms_iframe(browser, site):
         'width="1000" height="800"></iframe></main>'
     )
     frame = page.frame_locator("iframe")
-    frame.locator(".plotly-graph-div .main-svg").first.wait_for(timeout=15000)
+    frame.locator(".plotly-graph-div").first.wait_for(state="attached", timeout=15000)
     inner = next(f for f in page.frames if f.url.endswith(f"{PAGE}.html"))
-    inner.wait_for_function(
-        "document.readyState === 'complete' && Array.from(document.querySelectorAll('.plotly-graph-div'))"
-        ".every(gd => gd._fullLayout !== undefined)", timeout=15000)
+    inner.wait_for_function("document.readyState === 'complete'", timeout=15000)
+    scroll_through(inner)
     buttons = frame.locator("figure.lc-interactive").first.locator("button.lc-state-button")
     button = buttons.nth(1)  # a fixed button (a locator on aria-pressed=false would move on)
     assert button.get_attribute("aria-pressed") == "false"

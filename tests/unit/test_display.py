@@ -1,6 +1,8 @@
 """The display layer: how figures reach the static page and JupyterLab."""
 from __future__ import annotations
 
+import json
+
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
@@ -113,11 +115,27 @@ def test_a_state_that_sets_a_whole_list_replaces_it_as_plotly_js_does():
     assert len(shapes) == 1 and shapes[0].type == "rect"
 
 
-def test_the_state_description_comes_right_after_the_controls_before_the_figure():
+def test_the_chart_comes_right_after_its_controls_and_the_state_description_after_the_chart():
     from lcbook.figures.causal import causal_chain
 
     html = causal_chain().to_html()
-    assert html.index('class="lc-controls"') < html.index("lc-state-description") < html.index("plotly-graph-div")
+    assert html.index('class="lc-controls"') < html.index("plotly-graph-div") < html.index("lc-state-description")
+
+
+def test_a_figure_is_a_sized_placeholder_with_its_json_and_no_drawing_script():
+    fig = go.Figure(go.Scatter(y=[1, 2]))
+    fig.update_layout(height=321)
+    html = figure_div(fig, "lc-fig-test")
+    assert 'id="lc-fig-test"' in html and "height:321px" in html
+    assert "Plotly.newPlot" not in html
+    spec = json.loads(html.split('data-lc-for="lc-fig-test">', 1)[1].rsplit("</script>", 1)[0])
+    assert spec["layout"]["height"] == 321 and spec["config"]["displayModeBar"] is False
+
+
+def test_no_text_in_a_figure_can_close_its_data_script():
+    fig = go.Figure(go.Scatter(y=[1], name="</script><script>alert(1)</script>"))
+    html = figure_div(fig, "lc-fig-x")
+    assert html.count("</script>") == 1
 
 
 def test_a_slider_tells_screen_readers_the_value_not_the_position():
