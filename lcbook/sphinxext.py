@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from lcbook import phone
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PLOTLY_JS = "plotly-basic.min.js"
 FIGURE_MARKER = 'class="plotly-graph-div'
@@ -271,8 +273,9 @@ def dedupe_thebe_config(html_text: str) -> str:
 
 
 def fix_page(html_text: str) -> str:
-    """A built page as the reader gets it: accessibility mended, saved widget state removed."""
-    return guard_storage(dedupe_thebe_config(WIDGET_STATE.sub("", fix_theme_accessibility(html_text))))
+    """A built page as the reader gets it: accessibility mended, saved widget state removed, tables that stack on a phone."""
+    html_text = WIDGET_STATE.sub("", fix_theme_accessibility(html_text))
+    return guard_storage(dedupe_thebe_config(phone.stack_tables(html_text)))
 
 
 def _write_md_downloads(app: Any) -> None:
