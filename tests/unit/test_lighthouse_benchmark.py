@@ -133,3 +133,35 @@ def test_the_static_host_refuses_paths_outside_its_folder(tmp_path):
         assert missing.value.code == 404
     finally:
         server.shutdown()
+
+
+@pytest.fixture
+def fake_site(tmp_path, monkeypatch):
+    """A built page and a stand-in Lighthouse and Chromium, so main() runs without a browser."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "a.html").write_text("<p>a</p>")
+    (tmp_path / "tool").write_text("")
+    monkeypatch.setattr(lh, "SITE", tmp_path)
+    monkeypatch.setattr(lh, "LIGHTHOUSE", tmp_path / "tool")
+    monkeypatch.setenv("CHROME_PATH", str(tmp_path / "tool"))
+    return tmp_path
+
+
+def test_strict_exits_1_when_a_page_misses_a_target(fake_site, monkeypatch, capsys):
+    monkeypatch.setattr(lh, "run_lighthouse", lambda url, chrome: lh.read_report(report(perf=0.5)))
+    assert lh.main(["--pages", "book/a", "--runs", "1", "--strict"]) == 1
+    assert lh.main(["--pages", "book/a", "--runs", "1"]) == 0
+    assert "missing: book/a.html" in capsys.readouterr().out
+
+
+def test_a_run_that_crashes_is_reported_and_the_table_still_prints(fake_site, monkeypatch, capsys):
+    monkeypatch.setattr(lh, "run_lighthouse", lambda url, chrome: lh.Run(error="Lighthouse gave no report"))
+    assert lh.main(["--pages", "book/a", "--runs", "2", "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "2 of 2 runs gave no metrics" in out and "0 of 1 pages meet every target" in out
+    assert "(no report)" in out
+
+
+def test_a_page_not_in_the_build_gets_a_message_not_a_traceback(fake_site, capsys):
+    assert lh.main(["--pages", "book/nope"]) == 2
+    assert "Not in the build: book/nope.html" in capsys.readouterr().err
