@@ -168,6 +168,8 @@ class Interactive:
     control_label: str = "Show"
     control: str = "buttons"  # "buttons" or "slider"
     initial: int = 0
+    #: How the figure is made (model, random seed, sources): folded under the caption.
+    method: str = ""
     #: Pages the figure leads to, in groups: ((group label, ((link text, href), ...)), ...).
     links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
@@ -230,6 +232,11 @@ class Interactive:
                 f'<script type="application/json" class="lc-states">{states_json}</script>'
             )
         parts.append(_alt_html(self.alt, _how_to_use(self)))
+        if self.method:
+            parts.append(
+                '<details class="lc-method"><summary>How this figure is made</summary>'
+                f"<p>{html.escape(self.method)}</p></details>"
+            )
         if self.links:
             parts.append(_links_html(self.links))
         parts.append("</figure>")

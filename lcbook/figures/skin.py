@@ -327,7 +327,12 @@ def skin_cross_section(seed: int = 2025) -> Interactive:
                  *(f"Cells drawn in the {name}" for name in LAYERS)),
         rows=tuple(rows),
     )
-    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Pattern")
+    method = (
+        "A schematic, not to scale (lcbook.skin): the layers have fixed textbook shapes, and for each pattern "
+        f"the leukemic cells are scattered at random within the region its sources describe (random seed {seed}, "
+        "so every visit shows the same cells). Where the cells go is from the cited sources; how many is not."
+    )
+    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Pattern", method=method)
 
 
 # --------------------------------------------------------------------------------------------

@@ -189,3 +189,15 @@ def test_no_chart_text_is_smaller_than_12_px_in_the_page_or_its_states():
     assert spec["data"][0]["textfont"]["size"] == [MIN_FONT_PX, 14]
     states = json.loads(html.split('class="lc-states">', 1)[1].split("</script>", 1)[0])
     assert states[0]["layout"]["annotations[0].font.size"] == MIN_FONT_PX
+
+
+def test_how_a_figure_is_made_is_folded_under_its_caption_and_escaped():
+    inter = Interactive(go.Figure(), TextAlternative("A chart."), method="Seed 7 <b>and</b> a model.")
+    html = inter.to_html()
+    assert '<details class="lc-method"><summary>How this figure is made</summary>' in html
+    assert "Seed 7 &lt;b&gt;and&lt;/b&gt; a model." in html
+    assert html.index("lc-takeaway") < html.index("lc-method")
+
+
+def test_a_figure_without_a_method_has_no_empty_note():
+    assert "lc-method" not in _two_state_figure().to_html()
