@@ -10,6 +10,7 @@ import html
 import json
 import math
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +293,11 @@ def _fix_built_pages(app: Any, exception: Exception | None) -> None:
         return
     _write_md_downloads(app)
     outdir = Path(app.outdir)
+    # Sphinx copies a static file only when the build output lacks it, so an incremental build would
+    # bundle an old lcbook.css: copy the chapter's own static files afresh every time.
+    for asset in STATIC_DIR.iterdir():
+        if asset.is_file():
+            shutil.copyfile(asset, outdir / "_static" / asset.name)
     pages = {path: path.read_text(encoding="utf-8") for path in outdir.rglob("*.html")}
     fixed = {path: fix_page(text) for path, text in pages.items()}
     if app.config.lcbook_fast_pages:

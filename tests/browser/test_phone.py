@@ -54,7 +54,8 @@ def test_the_contents_button_opens_the_sections_of_the_page_from_anywhere(browse
     try:
         page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
         toggle = page.locator(".secondary-toggle:visible").first
-        assert toggle.is_visible()
+        box = toggle.bounding_box()
+        assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= HEIGHT, "not on screen"
         toggle.tap()
         page.wait_for_timeout(400)
         assert page.evaluate(VISIBLE_LINKS, ".bd-sidebar-secondary a.nav-link") >= 3
