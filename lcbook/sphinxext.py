@@ -267,6 +267,27 @@ def _missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     return ref
 
 
+FIGURE_LINKS = re.compile(r'<nav class="lc-figure-links".*?</nav>', re.DOTALL)
+_RELATIVE_PAGE_HREF = re.compile(r'href="(?:\./)?([A-Za-z0-9_]+)\.html(#[^"]*)?"')
+
+
+def chapter_figure_links(body: str, base_url: str) -> str:
+    """A page's body with its figures' "read on" links to chapter pages sent to the published chapter."""
+    base = base_url.rstrip("/")
+
+    def to_chapter(match: re.Match) -> str:
+        name, anchor = match.group(1), match.group(2) or ""
+        return f'href="{base}/book/{name}.html{anchor}"' if name in CHAPTER_PAGES else match.group(0)
+
+    return FIGURE_LINKS.sub(lambda nav: _RELATIVE_PAGE_HREF.sub(to_chapter, nav.group(0)), body)
+
+
+def _figure_links_to_chapter(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    base = app.config.lcbook_chapter_url
+    if base and "body" in context and is_chapter_page(app.env, pagename):
+        context["body"] = chapter_figure_links(context["body"], base)
+
+
 def _warn_without_chapter_url(app: Any, env: Any) -> list[str]:
     chapter_docs = [d for d in env.found_docs if is_chapter_page(env, d)]
     message = chapter_url_warning(set(env.found_docs), chapter_docs, app.config.lcbook_chapter_url)
@@ -448,6 +469,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", _add_static_path)
     app.connect("config-inited", _host_defaults)
     app.connect("html-page-context", _page_assets)
+    app.connect("html-page-context", _figure_links_to_chapter)
     # After the theme has built its header buttons (sphinx-book-theme connects at the default, 500).
     app.connect("html-page-context", _page_extras, priority=600)
     # After the theme's own build-finished work (pydata-sphinx-theme rewrites pygments.css then).

@@ -132,3 +132,13 @@ def test_a_host_book_gets_the_author_year_bibliography_unless_it_chose_a_style()
     assert plain["bibtex_default_style"] == "lcbook" and plain["bibtex_reference_style"] == "author_year"
     assert chosen["bibtex_default_style"] == "alpha"
     assert plain.html_context["default_mode"] == "auto"
+
+
+def test_a_figures_read_on_links_go_to_the_published_chapter_in_a_host_book():
+    from lcbook.sphinxext import chapter_figure_links
+
+    body = ('<p><a href="syllabus.html">ours</a></p><nav class="lc-figure-links" aria-label="x">'
+            '<a href="down_syndrome.html">Down</a> <a href="syllabus.html">ours</a></nav>')
+    out = chapter_figure_links(body, "https://example.org/chapter/")
+    assert '<a href="https://example.org/chapter/book/down_syndrome.html">Down</a>' in out
+    assert out.count('href="syllabus.html"') == 2
