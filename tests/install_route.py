@@ -4,6 +4,7 @@ Shared by the packaging unit tests and the browser test of the instructor guide'
 """
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,10 @@ def clean_clone(dest: Path) -> Path:
 def build_wheel(checkout: Path, dest: Path) -> Path:
     """The lcbook wheel built from a checkout, as pip builds it for `pip install git+...` (no dependencies)."""
     dest.mkdir(parents=True, exist_ok=True)
+    # With this environment's setuptools when it has one (seconds, offline); else pip fetches it.
+    isolation = [] if importlib.util.find_spec("setuptools") is None else ["--no-build-isolation"]
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", *isolation,
          "--wheel-dir", str(dest), str(checkout)],
         capture_output=True, text=True, timeout=300,
     )

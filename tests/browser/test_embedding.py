@@ -210,6 +210,23 @@ def test_links_to_other_chapter_pages_and_the_glossary_go_to_the_chapters_url(ho
     assert stray == []
 
 
+def test_a_host_book_without_the_chapter_url_is_told_to_set_it(route, tmp_path):
+    python, _ = route
+    book = tmp_path / "no-chapter-url"
+    book.mkdir()
+    (book / "intro.md").write_text(HOST_INTRO)
+    (book / "_toc.yml").write_text(f"format: jb-book\nroot: intro\nchapters:\n  - file: {PAGE}\n")
+    (book / "_config.yml").write_text("title: A course\nexecute:\n  execute_notebooks: 'off'\n"
+                                      "sphinx:\n  extra_extensions:\n    - lcbook.sphinxext\n")
+    notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Down syndrome\n\nSee {doc}`intro`."]}],
+                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (book / f"{PAGE}.ipynb").write_text(json.dumps(notebook))
+    result = subprocess.run([str(python.parent / "jupyter-book"), "build", "-W", str(book)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "lcbook_chapter_url is not set" in result.stdout + result.stderr
+
+
 def test_the_host_books_jupyterhub_button_pulls_the_page_with_nbgitpuller(host_book):
     (hub,) = snippets("Live notebooks for a class", "yaml")
     hub = yaml.safe_load(hub)
