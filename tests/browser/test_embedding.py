@@ -165,6 +165,12 @@ def test_the_page_builds_strictly_in_a_book_whose_root_page_is_intro(host_book):
     assert (host_book / f"{PAGE}.html").exists() and (host_book / "intro.html").exists()
 
 
+def test_the_bibliography_is_labelled_by_author_and_year_like_the_citations(host_book):
+    html = (host_book / "bibliography.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<span class="fn-bracket">\[</span>([^<]*)<', html)
+    assert labels and [label for label in labels if not re.fullmatch(r"\D+ (\d{4}[a-z]?|n\.d\.)", label)] == []
+
+
 def test_every_figure_is_drawn_with_no_console_error_and_nothing_from_another_host(host_page):
     page = host_page.page
     figures = page.evaluate("document.querySelectorAll('.plotly-graph-div').length")
