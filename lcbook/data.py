@@ -16,10 +16,11 @@ def data_dir() -> Path:
     override = os.environ.get("LCBOOK_DATA")
     if override:
         return Path(override)
-    checkout = Path(__file__).resolve().parent.parent / "data"
-    if checkout.is_dir():
-        return checkout
-    # Installed from a wheel (pip install git+...): data/ ships as the package lcbook_data.
+    # Running from a checkout (an editable install, or the repository on sys.path): its own data/.
+    repository = Path(__file__).resolve().parent.parent
+    if (repository / "pyproject.toml").is_file() and (repository / "data" / "glossary.yaml").is_file():
+        return repository / "data"
+    # Installed (a wheel, pip install git+...): data/ ships as the package lcbook_data.
     from importlib.resources import files
 
     return Path(str(files("lcbook_data")))
