@@ -315,6 +315,21 @@ def author_year_label(entry: Any) -> str:
     return f"{name} {entry.fields.get('year', 'n.d.')}"
 
 
+def distinct_labels(labels: list[str]) -> list[str]:
+    """The labels with 'a', 'b', ... after the year where two works share one ('Makishima et al. 2023a')."""
+    from collections import Counter
+
+    counts, seen = Counter(labels), Counter()
+    out = []
+    for label in labels:
+        if counts[label] > 1:
+            out.append(label + "abcdefghijklmnopqrstuvwxyz"[seen[label]])
+            seen[label] += 1
+        else:
+            out.append(label)
+    return out
+
+
 def _register_bibliography_style() -> None:
     from pybtex.plugin import register_plugin
     from pybtex.style.formatting.plain import Style as PlainStyle
@@ -322,8 +337,7 @@ def _register_bibliography_style() -> None:
 
     class AuthorYearLabels(BaseLabelStyle):
         def format_labels(self, sorted_entries):
-            for entry in sorted_entries:
-                yield author_year_label(entry)
+            yield from distinct_labels([author_year_label(entry) for entry in sorted_entries])
 
     class AuthorYearStyle(PlainStyle):
         default_label_style = "lcbook-author-year"

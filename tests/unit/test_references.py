@@ -148,3 +148,11 @@ def test_no_built_page_prints_a_checking_flag():
         text = page.read_text(encoding="utf-8")
         found = CHECKING_FLAGS.search(text)
         assert not found, f"{page.relative_to(html_dir)}: {text[max(0, found.start() - 80):found.end()]!r}"
+
+
+def test_two_works_with_one_author_year_label_get_a_and_b():
+    from lcbook.sphinxext import distinct_labels
+
+    labels = ["Hasle et al. 2000", "Makishima et al. 2023", "Makishima et al. 2023", "Wang et al. 2019"]
+    assert distinct_labels(labels) == ["Hasle et al. 2000", "Makishima et al. 2023a", "Makishima et al. 2023b",
+                                       "Wang et al. 2019"]
