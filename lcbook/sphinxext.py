@@ -306,7 +306,7 @@ def author_year_label(entry: Any) -> str:
     """'Hasle et al. 2000' for a pybtex entry (first author's surname, 'et al.' for more, the year)."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     if persons:
-        name = " ".join(persons[0].last_names) or str(persons[0])
+        name = " ".join(persons[0].prelast_names + persons[0].last_names) or str(persons[0])
         name = re.sub(r"\\[a-zA-Z]+|[{}\\'\"`^~]", "", name).strip()
         if len(persons) > 1 or "others" in (str(p) for p in persons[1:]):
             name += " et al."
