@@ -213,7 +213,7 @@ def _optional_float(text: str) -> float | None:
 
 @lru_cache(maxsize=None)
 def snijders_maternal_age_risk() -> tuple[AgeRisk, ...]:
-    """Snijders & Nicolaides (1996) live-birth risks of Down syndrome by maternal age."""
+    """Snijders et al. (1999) live-birth risks (Table 4, 40 weeks) of Down syndrome by maternal age."""
     return tuple(
         AgeRisk(int(r["age_years"]), int(r["risk_one_in"]), r["source"])
         for r in read_table("down_syndrome", "maternal_age_risk_snijders1996.csv")

@@ -437,13 +437,28 @@ def author_year_label(entry: Any) -> str:
     """'Hasle et al. 2000' for a pybtex entry (first author's surname, 'et al.' for more, the year)."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     if persons:
-        name = " ".join(persons[0].last_names) or str(persons[0])
+        name = " ".join(persons[0].prelast_names + persons[0].last_names) or str(persons[0])
         name = re.sub(r"\\[a-zA-Z]+|[{}\\'\"`^~]", "", name).strip()
         if len(persons) > 1 or "others" in (str(p) for p in persons[1:]):
             name += " et al."
     else:
         name = entry.key
     return f"{name} {entry.fields.get('year', 'n.d.')}"
+
+
+def distinct_labels(labels: list[str]) -> list[str]:
+    """The labels with 'a', 'b', ... after the year where two works share one ('Makishima et al. 2023a')."""
+    from collections import Counter
+
+    counts, seen = Counter(labels), Counter()
+    out = []
+    for label in labels:
+        if counts[label] > 1:
+            out.append(label + "abcdefghijklmnopqrstuvwxyz"[seen[label]])
+            seen[label] += 1
+        else:
+            out.append(label)
+    return out
 
 
 def _register_bibliography_style() -> None:
@@ -453,8 +468,7 @@ def _register_bibliography_style() -> None:
 
     class AuthorYearLabels(BaseLabelStyle):
         def format_labels(self, sorted_entries):
-            for entry in sorted_entries:
-                yield author_year_label(entry)
+            yield from distinct_labels([author_year_label(entry) for entry in sorted_entries])
 
     class AuthorYearStyle(PlainStyle):
         default_label_style = "lcbook-author-year"
