@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Sequence
 
 import plotly.graph_objects as go
@@ -29,13 +28,14 @@ from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_
 from lcbook.karyotype import (
     AUTOSOMES,
     CHROMOSOMES,
-    Abnormality,
     CellLine,
     Karyotype,
     chromosome_copies,
     describe,
     parse_karyotype,
 )
+from lcbook.karyotype.bands import RESOLUTIONS, check_resolution, chromosomes
+from lcbook.karyotype.derivatives import Segment, derivative_chromosome, line_chromosomes, normal_chromosome
 
 __all__ = [
     "DEFAULT_PRESETS",
@@ -61,8 +61,6 @@ DEFAULT_PRESETS: tuple[str, ...] = (
     "48,XXYY",
     "45,X",
 )
-#: Band levels (bands per haploid set) that can be drawn.
-RESOLUTIONS: tuple[int, ...] = (400, 550, 850)
 
 #: G-band stains in grey scale: pale (gneg) to dark (gpos100); acen is drawn as the waist.
 STAIN_COLOURS: dict[str, str] = {
@@ -120,235 +118,6 @@ _MARGIN = dict(l=4, r=4, t=70, b=46)  # t: a title with two lines below it
 
 
 # --------------------------------------------------------------------------------------------------
-# Bands in ISCN units
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Band:
-    name: str      # "q22.1"
-    stain: str
-    start: float   # thousands of ISCN units from pter (gaps of the 550 level closed)
-    end: float
-    bp_start: int
-    bp_end: int
-
-
-@dataclass(frozen=True)
-class _Chromosome:
-    name: str
-    bands: tuple[_Band, ...]
-    length: float
-    centromere: float
-
-
-def _check_resolution(resolution: int) -> None:
-    if resolution not in RESOLUTIONS:
-        raise ValueError(
-            f"There is no band level {resolution!r}: draw with one of "
-            f"{', '.join(str(r) for r in RESOLUTIONS)} bands per haploid set."
-        )
-
-
-@lru_cache(maxsize=None)
-def _all_band_rows() -> tuple[dict[str, str], ...]:
-    return data.read_table("karyotype", "cytobands_hg38_iscn_all.tsv")
-
-
-@lru_cache(maxsize=None)
-def _chromosomes(resolution: int) -> dict[str, _Chromosome]:
-    """The chromosomes at one band level, with ISCN positions (consecutive bands made to touch)."""
-    _check_resolution(resolution)
-    rows: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in _all_band_rows():
-        if int(row["resolution"]) == resolution:
-            rows[row["chrom"].removeprefix("chr")].append(row)
-    out = {}
-    for name in CHROMOSOMES:
-        rs = rows[name]
-        starts = [float(r["iscn_start"]) for r in rs]
-        stops = [float(r["iscn_stop"]) for r in rs]
-        # The 550-band level has small gaps: meet halfway.
-        edges = [starts[0]] + [(stops[i - 1] + starts[i]) / 2 for i in range(1, len(rs))] + [stops[-1]]
-        bands = tuple(
-            _Band(r["band"], r["stain"], edges[i] / 1000, edges[i + 1] / 1000, int(r["start"]), int(r["end"]))
-            for i, r in enumerate(rs)
-        )
-        q_acen = [b for b in bands if b.stain == "acen" and b.name.startswith("q")]
-        if not q_acen:
-            raise ValueError(f"Chromosome {name} has no centromere (acen band) in the band table.")
-        out[name] = _Chromosome(name, bands, bands[-1].end, q_acen[0].start)
-    return out
-
-
-def _is_within(name: str, band: str) -> bool:
-    """Whether band name (at some level) lies within band (a band or a coarser parent of it)."""
-    return name == band or name.startswith(band + ".") or ("." in band and name.startswith(band))
-
-
-@lru_cache(maxsize=None)
-def _break_position(chromosome: str, band: str, resolution: int) -> float:
-    """Where a breakpoint lies, in ISCN units at this level: the middle of its band (p10/q10: the centromere)."""
-    chrom = _chromosomes(resolution)[chromosome]
-    if band in ("p10", "q10"):
-        return chrom.centromere
-    spans = [
-        (int(r["start"]), int(r["end"])) for r in _all_band_rows()
-        if r["chrom"] == f"chr{chromosome}" and _is_within(r["band"], band)
-    ]
-    if not spans:
-        raise ValueError(f"Band {chromosome}{band} is not in the band table.")
-    bp = (min(s for s, _ in spans) + max(e for _, e in spans)) / 2
-    for b in chrom.bands:
-        if b.bp_start <= bp < b.bp_end or b is chrom.bands[-1]:
-            frac = (bp - b.bp_start) / max(1, b.bp_end - b.bp_start)
-            return b.start + min(1.0, max(0.0, frac)) * (b.end - b.start)
-    raise AssertionError("unreachable")
-
-
-# --------------------------------------------------------------------------------------------------
-# What a chromosome is made of: pieces of normal chromosomes, top to bottom
-# --------------------------------------------------------------------------------------------------
-
-# A piece is (source chromosome or "?" for unknown material, from, to); from > to means reversed.
-_Piece = tuple[str, float, float]
-
-
-def _length(pieces: Sequence[_Piece]) -> float:
-    return sum(abs(b - a) for _, a, b in pieces)
-
-
-def _locate(pieces: Sequence[_Piece], src: str, pos: float) -> float:
-    """Distance from the top of the chromosome at which position pos of chromosome src lies."""
-    acc = 0.0
-    for s, a, b in pieces:
-        lo, hi = min(a, b), max(a, b)
-        if s == src and lo - 1e-9 <= pos <= hi + 1e-9:
-            return acc + abs(pos - a)
-        acc += abs(b - a)
-    raise ValueError(f"Chromosome {src} at {pos:.3f} is not in this chromosome.")
-
-
-def _cut(pieces: Sequence[_Piece], dist: float) -> tuple[list[_Piece], list[_Piece]]:
-    """The pieces above and below a distance from the top."""
-    top: list[_Piece] = []
-    bottom: list[_Piece] = []
-    acc = 0.0
-    for s, a, b in pieces:
-        n = abs(b - a)
-        if acc + n <= dist + 1e-9:
-            top.append((s, a, b))
-        elif acc >= dist - 1e-9:
-            bottom.append((s, a, b))
-        else:
-            direction = 1 if b >= a else -1
-            m = a + direction * (dist - acc)
-            top.append((s, a, m))
-            bottom.append((s, m, b))
-        acc += n
-    return top, bottom
-
-
-def _reverse(pieces: Sequence[_Piece]) -> list[_Piece]:
-    return [(s, b, a) for s, a, b in reversed(pieces)]
-
-
-class _Builder:
-    """Applies ISCN changes to a chromosome's pieces (positions in ISCN units at one band level)."""
-
-    def __init__(self, resolution: int) -> None:
-        self.res = resolution
-        self.chroms = _chromosomes(resolution)
-
-    def normal(self, c: str) -> list[_Piece]:
-        return [(c, 0.0, self.chroms[c].length)]
-
-    def pos(self, c: str, band: str) -> float:
-        return _break_position(c, band, self.res)
-
-    def cen_side(self, pieces: list[_Piece], own: str, dist: float, arm: str) -> str:
-        """Which side of a break keeps the centromere of chromosome own: "top" or "bottom"."""
-        cen = _locate(pieces, own, self.chroms[own].centromere)
-        if abs(cen - dist) < 1e-9:
-            return "top" if arm == "q" else "bottom"
-        return "top" if cen < dist else "bottom"
-
-    def distal(self, c: str, band: str) -> list[_Piece]:
-        """The segment of a normal chromosome beyond a break, from the break outwards."""
-        p = self.pos(c, band)
-        return [(c, p, self.chroms[c].length)] if band[0] == "q" else [(c, p, 0.0)]
-
-    def translocate(self, pieces: list[_Piece], own: str, own_band: str, donor: str, donor_band: str) -> list[_Piece]:
-        dist = _locate(pieces, own, self.pos(own, own_band))
-        top, bottom = _cut(pieces, dist)
-        received = self.distal(donor, donor_band)
-        if self.cen_side(pieces, own, dist, own_band[0]) == "top":
-            return top + received
-        return _reverse(received) + bottom
-
-    def terminal_loss(self, pieces: list[_Piece], own: str, band: str, replace_with: list[_Piece]) -> list[_Piece]:
-        dist = _locate(pieces, own, self.pos(own, band))
-        top, bottom = _cut(pieces, dist)
-        if self.cen_side(pieces, own, dist, band[0]) == "top":
-            return top + replace_with
-        return _reverse(replace_with) + bottom
-
-    def between(self, pieces: list[_Piece], own: str, b1: str, b2: str) -> tuple[list[_Piece], list[_Piece], list[_Piece]]:
-        d1, d2 = sorted((_locate(pieces, own, self.pos(own, b1)), _locate(pieces, own, self.pos(own, b2))))
-        top, rest = _cut(pieces, d1)
-        middle, bottom = _cut(rest, d2 - d1)
-        return top, middle, bottom
-
-    def apply(self, pieces: list[_Piece], a: Abnormality, own: str) -> list[_Piece]:
-        """The pieces of chromosome own after change a (one step of a derivative, or the whole change)."""
-        kind, chroms, bps = a.kind, a.chromosomes, a.breakpoints
-        if kind == "t":
-            j = chroms.index(own)
-            donor = j - 1  # in t(A;B;C), A receives from C, B from A, C from B
-            return self.translocate(pieces, own, bps[j][0], chroms[donor], bps[donor][0])
-        if kind in ("rob", "der") and len(chroms) == 2:
-            (a_band,), (b_band,) = bps
-            a_c, b_c = chroms
-            a_cen, b_cen = self.chroms[a_c].centromere, self.chroms[b_c].centromere
-            lower = (a_c, a_cen, self.chroms[a_c].length) if a_band[0] == "q" else (a_c, a_cen, 0.0)
-            upper = (b_c, self.chroms[b_c].length, b_cen) if b_band[0] == "q" else (b_c, 0.0, b_cen)
-            return [upper, lower]
-        band_list = bps[0] if bps else ()
-        if kind == "i":
-            c, cen = own, self.chroms[own].centromere
-            arm = (c, cen, self.chroms[c].length) if band_list[0][0] == "q" else (c, cen, 0.0)
-            return _reverse([arm]) + [arm]
-        if kind == "del" and len(band_list) == 1:
-            return self.terminal_loss(pieces, own, band_list[0], [])
-        if kind == "add":
-            dist = _locate(pieces, own, self.pos(own, band_list[0]))
-            top, bottom = _cut(pieces, dist)
-            lost = _length(bottom if self.cen_side(pieces, own, dist, band_list[0][0]) == "top" else top)
-            return self.terminal_loss(pieces, own, band_list[0], [("?", 0.0, max(lost, 0.4))])
-        if kind in ("del", "dup", "inv", "r") and len(band_list) == 2:
-            top, middle, bottom = self.between(pieces, own, *band_list)
-            if kind == "del":
-                return top + bottom
-            if kind == "dup":
-                return top + middle + middle + bottom
-            if kind == "inv":
-                return top + _reverse(middle) + bottom
-            return middle  # a ring keeps the part between its two breaks
-        raise ValueError(f"Drawing {a} is not supported.")
-
-    def derivative(self, a: Abnormality, name: str) -> list[_Piece]:
-        """The pieces of the chromosome named name that change a leaves in the cell."""
-        if a.kind == "der" and a.steps:
-            pieces = self.normal(name)
-            for step in a.steps:
-                if name not in step.chromosomes:
-                    raise ValueError(f"Drawing {a} is not supported.")
-                pieces = self.apply(pieces, step, name)
-            return pieces
-        return self.apply(self.normal(name), a, name)
-
-
-# --------------------------------------------------------------------------------------------------
 # One drawn chromosome: segments with widths, and what it means
 # --------------------------------------------------------------------------------------------------
 
@@ -374,34 +143,20 @@ class _Item:
     cen: float               # distance from the top to the centromere that sits on the row line
 
 
-def _band_width(band: _Band, pos: float) -> float:
-    if band.stain == "stalk":
+def _width(seg: Segment, frac: float) -> float:
+    """The width of a segment where it lies at frac through its band: narrower in a stalk and towards the centromere."""
+    if seg.stain == "stalk":
         return _STALK
-    if band.stain != "acen":
+    if seg.stain != "acen":
         return _W
-    span = max(1e-9, band.end - band.start)
-    frac = (pos - band.start) / span
-    if band.name.startswith("p"):  # narrows towards the centromere at its lower end
+    if seg.arm == "p":  # narrows towards the centromere at its lower end
         return _W - (_W - _WAIST) * frac
     return _WAIST + (_W - _WAIST) * frac
 
 
-def _segments(pieces: Sequence[_Piece], chroms: dict[str, _Chromosome]) -> tuple[_Segment, ...]:
-    out = []
-    for src, a, b in pieces:
-        if src == "?":
-            out.append(_Segment("", "unknown", abs(b - a), _W, _W))
-            continue
-        lo, hi = min(a, b), max(a, b)
-        parts = []
-        for band in chroms[src].bands:
-            s, e = max(band.start, lo), min(band.end, hi)
-            if e - s > 1e-6:
-                parts.append(_Segment(f"{src}{band.name}", band.stain, e - s, _band_width(band, s), _band_width(band, e)))
-        if b < a:
-            parts = [_Segment(p.name, p.stain, p.length, p.w_bottom, p.w_top) for p in reversed(parts)]
-        out.extend(parts)
-    return tuple(out)
+def _drawn_segments(segs: Sequence[Segment]) -> tuple[_Segment, ...]:
+    """The model's segments with the widths they are drawn with."""
+    return tuple(_Segment(s.name, s.stain, s.length, _width(s, s.top), _width(s, s.bottom)) for s in segs)
 
 
 def _marker_segments() -> tuple[_Segment, ...]:
@@ -439,21 +194,14 @@ def _wrap_label(label: str) -> str:
 
 
 def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _LineDrawing:
-    chroms = _chromosomes(resolution)
-    builder = _Builder(resolution)
     copies = chromosome_copies(k, index)
-    queue: dict[str, list[Abnormality]] = defaultdict(list)
-    for a in line.abnormalities:
-        if a.is_structural:
-            for name, _ in a.derivatives():
-                queue[name].append(a)
     slots: dict[str, list[_Item]] = defaultdict(list)
 
     def normal_item(c: str, kind: str = "normal", label: str = "", note: str = "") -> _Item:
-        ch = chroms[c]
-        return _Item(kind, c, label, note, _segments([(c, 0.0, ch.length)], chroms), ch.centromere)
+        drawn = normal_chromosome(c, resolution)
+        return _Item(kind, c, label, note, _drawn_segments(drawn.segments), drawn.centromere)
 
-    for copy in copies:
+    for copy, a in line_chromosomes(line, copies):
         if copy.kind == "normal":
             slots[_slot_of(copy.name)].append(normal_item(copy.name))
         elif copy.kind == "extra":
@@ -466,25 +214,14 @@ def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _Li
                       "cannot identify", _marker_segments(), 0.67)
             )
         else:
-            a = queue[copy.name].pop(0)
             with_what = [c for c in copy.contains if c != copy.name]
             note = f"rearranged: {a}" if not with_what else f"{a}: carries material of chromosome {', '.join(with_what)}"
-            try:
-                pieces = builder.derivative(a, copy.name)
-                segs = _segments(pieces, chroms)
-                try:
-                    cen = _locate(pieces, copy.name, chroms[copy.name].centromere)
-                except ValueError:
-                    cen = _length(pieces) / 2
-                if not segs:
-                    raise ValueError("nothing left to draw")
-            except (ValueError, IndexError):
-                # Not drawable here: show the normal chromosome, outlined as changed.
-                segs = normal_item(copy.name).segments
-                cen = chroms[copy.name].centromere
+            drawn = derivative_chromosome(a, copy.name, resolution)
+            if not drawn.exact:
                 note += " (drawn as the normal chromosome: its shape is not worked out here)"
             slots[_slot_of(copy.name)].append(
-                _Item("structural", copy.name, _wrap_label(copy.label), note, segs, cen)
+                _Item("structural", copy.name, _wrap_label(copy.label), note, _drawn_segments(drawn.segments),
+                      drawn.centromere)
             )
     # Missing chromosomes: fewer copies of an autosome's material, or of sex chromosomes, than the ploidy.
     ploidy = line.ploidy
@@ -500,7 +237,7 @@ def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _Li
             "missing", "", "missing",
             "missing: a second sex chromosome (X or Y)" if lost == "X" and "X" not in line.losses
             else f"missing: chromosome {lost}",
-            normal_item(lost).segments, chroms[lost].centromere,
+            normal_item(lost).segments, normal_chromosome(lost, resolution).centromere,
         )
         items = slots["sex"]
         at = len(items) if lost == "Y" else sum(1 for it in items if it.group == "X")
@@ -540,7 +277,7 @@ def _extent(item: _Item) -> tuple[float, float]:
 
 
 def _layout(drawings: Sequence[_LineDrawing], resolution: int) -> _Layout:
-    chroms = _chromosomes(resolution)
+    chroms = chromosomes(resolution)
     caps: dict[str, int] = {c: _MIN_AUTOSOME_SLOT for c in AUTOSOMES}
     caps["sex"] = _MIN_SEX_SLOT
     caps["mar"] = 0
@@ -949,7 +686,7 @@ def _static_figure(parts: _Parts, layout: _Layout, title: tuple[str, str],
 def karyogram(karyotype: str | Karyotype, resolution: int = 400) -> go.Figure:
     """A karyogram of a karyotype (its first cell line, with a note for a mosaic), G-banded in grey."""
     k = _as_karyotype(karyotype)
-    _check_resolution(resolution)
+    check_resolution(resolution)
     drawing = _draw_line(k.cell_lines[0], k, 0, resolution)
     layout = _layout([drawing], resolution)
     slots = _draw_slots(drawing, layout)
@@ -1034,7 +771,7 @@ def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int =
     """One karyogram with a client-side state per preset karyotype (ISCN), for the static page."""
     if isinstance(presets, str) or not presets:
         raise ValueError("Give a list of karyotypes to show, such as [\"46,XX\", \"47,XY,+21\"].")
-    _check_resolution(resolution)
+    check_resolution(resolution)
     ks = [_as_karyotype(p) for p in presets]
     drawings = [_draw_line(k.cell_lines[0], k, 0, resolution) for k in ks]
     layout = _layout(drawings, resolution)

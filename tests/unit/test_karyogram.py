@@ -221,9 +221,9 @@ def test_48_XXYY_outlines_the_extra_X_and_the_extra_Y():
 
 
 def test_550_band_level_draws_chromosomes_without_gaps():
-    from lcbook.figures.karyotype import _chromosomes
+    from lcbook.karyotype.bands import chromosomes
 
-    for chrom in _chromosomes(550).values():
+    for chrom in chromosomes(550).values():
         for a, b in zip(chrom.bands, chrom.bands[1:]):
             assert a.end == b.start
     assert karyogram("46,XX", resolution=550)
