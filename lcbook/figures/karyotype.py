@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 import plotly.graph_objects as go
@@ -602,7 +602,8 @@ def _wrap_iscn(text: str, width: int = 34) -> str:
 
 
 def _plain(line: CellLine) -> str:
-    return str(CellLine(line.chromosome_count, line.sex_chromosomes, line.abnormalities))
+    """A cell line without its cell count, an idem/sl/sdl line written out in full."""
+    return str(replace(line, cells=None, composite=False, inherits="", added=()))
 
 
 def _title(k: Karyotype) -> tuple[str, str]:
@@ -610,7 +611,11 @@ def _title(k: Karyotype) -> tuple[str, str]:
     first, *rest = _wrap_iscn(str(k)).split("<br>")
     lines = [f"<b>{line}</b>" for line in rest]
     if not k.is_mosaic:
-        lines.append(f"{k.chromosome_count} chromosomes")
+        line = k.cell_lines[0]
+        if line.max_count is not None:
+            lines.append(f"{line.chromosome_count} to {line.max_count} chromosomes (drawn with every change)")
+        else:
+            lines.append(f"{k.chromosome_count} chromosomes")
     else:
         total = k.total_cells
 

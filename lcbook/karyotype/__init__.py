@@ -10,7 +10,9 @@ What is supported (short system only): whole-chromosome gains and losses (+21, -
 chromosome field (X, XX, XY, XXY, XXX, XYY, XXYY, XXXY, XXXXY ...); haploid to tetraploid counts
 (the ploidy is read from the count with ISCN's ranges: up to 34 haploid, 35-57 diploid, 58-80 triploid,
 81-103 tetraploid); mosaics and chimeras (``mos``/``chi`` prefix optional) with cell counts ``[n]``; and
-the structural changes t, del, dup, inv, i, r, add, der and rob, plus markers (+mar, +2mar, +mar1).
+the structural changes t, del, dup, inv, i, r, add, der and rob, plus markers (+mar, +2mar, +mar1). Tumour notation:
+the constitutional mark c (+21c, XXYc), count ranges (46~47) and composite karyotypes ([cp10]), and clones
+written with idem, sl or sdl (46,XX,t(8;21)(q22;q22.1)[10]/47,idem,+8[5]).
 
 Conventions followed from ISCN:
 - the sex-chromosome field lists the normal sex chromosomes that are present; an acquired loss is
@@ -28,7 +30,8 @@ better served by a note than by a refusal. Lower-case chromosome or abbreviation
 Where things are: ``model`` (the dataclasses), ``grammar`` (reading the text, its cell lines and fields),
 ``rearrangements`` (reading t(), del(), der() ...), ``bands`` (the GRCh38 bands and their ISCN positions),
 ``contents`` (the chromosome copies of a cell line), ``checks`` (the count and mosaic checks),
-``derivatives`` (which segments make each changed chromosome, for the karyogram), ``describe`` (plain
+``derivatives`` (which segments make each changed chromosome, for the karyogram), ``tumour`` (the
+constitutional c, count ranges, [cp n], idem, sl, sdl), ``describe`` (plain
 English), ``errors`` (KaryotypeError and its codes), ``text`` (wording helpers).
 """
 from __future__ import annotations

@@ -5,6 +5,7 @@ from lcbook.karyotype.contents import _inventory, _TooFew
 from lcbook.karyotype.errors import Source
 from lcbook.karyotype.model import _RANK, SEX_CHROMOSOMES, CellLine
 from lcbook.karyotype.text import _PLOIDY_NAME, _join, _plural, _quote
+from lcbook.karyotype.tumour import composite_count_message, count_bounds
 
 
 def check_line(src: Source, line: CellLine, written: str, pos: int) -> None:
@@ -22,6 +23,11 @@ def check_line(src: Source, line: CellLine, written: str, pos: int) -> None:
             pos,
         ) from None
     expected = len(copies)
+    if line.composite or line.max_count is not None:
+        low, high = count_bounds(line)
+        if not low <= line.chromosome_count <= (line.max_count or line.chromosome_count) <= high:
+            raise src.fail("COUNT_MISMATCH", composite_count_message(line, written, low, high), pos)
+        expected = line.chromosome_count
     if expected == line.chromosome_count:
         if "X" not in line.sex_chromosomes and not any("X" in c.contains for c in copies):
             src.warn(

@@ -38,7 +38,7 @@ def _inventory(line: CellLine) -> tuple[ChromosomeCopy, ...]:
     for a in line.abnormalities:
         if a.kind == "gain":
             c = a.chromosomes[0]
-            extras[c].append(ChromosomeCopy(c, "extra", f"+{c}", (c,)))
+            extras[c].append(ChromosomeCopy(c, "extra", a.label, (c,)))
         elif a.kind == "loss":
             if a.chromosomes[0] in AUTOSOMES:
                 removed[a.chromosomes[0]] += 1

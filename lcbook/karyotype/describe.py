@@ -154,7 +154,8 @@ def _features(line: CellLine) -> list[_Feature]:
             out += [_Feature(f"loss of {'the Y' if c == 'Y' else 'an X'} chromosome") for c in sex_losses]
         elif sex not in ("XX", "XY"):
             if sex in _SEX_COMPLEMENTS:
-                out.append(_Feature(*_SEX_COMPLEMENTS[sex]))
+                what, syndrome = _SEX_COMPLEMENTS[sex]
+                out.append(_Feature(what + (" (constitutional)" if line.constitutional_sex else ""), syndrome))
             else:
                 out.append(_Feature(
                     f"{_plural(sex.count('X'), 'X chromosome')} and {_plural(sex.count('Y'), 'Y chromosome')}"
@@ -172,12 +173,18 @@ def _features(line: CellLine) -> list[_Feature]:
     rob21 = next(
         (a for a in line.structural if a.kind == "rob" and "21" in a.chromosomes and not a.extra), None
     ) if p == 2 and net["21"] == 1 else None
+    inborn = {a.chromosomes[0] for a in line.constitutional if a.is_numerical}
     for c in sorted(net, key=_RANK.get):
         if net[c] == 0 or (rob21 and c == "21"):
             continue
         n = p + net[c]
         syndrome = _TRISOMY_SYNDROME.get(c) if p == 2 and n == 3 else None
-        out.append(_Feature(_copies_phrase(c, n, p), syndrome, "cause"))
+        if line.is_acquired and c not in inborn:
+            syndrome = None  # an acquired trisomy of tumour cells is no syndrome
+        phrase = _copies_phrase(c, n, p)
+        if c in inborn:
+            phrase = phrase[:-1] + ", constitutional)" if phrase.endswith(")") else phrase + " (constitutional)"
+        out.append(_Feature(phrase, syndrome, "cause"))
     for a in line.structural:
         if a is rob21:
             other = a.chromosomes[0]
@@ -192,7 +199,7 @@ def _features(line: CellLine) -> list[_Feature]:
         elif _is_turner_variant(a, line):
             out.append(_Feature(_structural_phrase(a), "a form of Turner syndrome"))
         else:
-            out.append(_Feature(_structural_phrase(a)))
+            out.append(_Feature(_structural_phrase(a) + (" (constitutional)" if a.constitutional else "")))
     if line.markers:
         out.append(_Feature(
             f"{_plural(line.markers, 'marker chromosome')} (a small extra chromosome that banding cannot identify)"
@@ -219,6 +226,29 @@ def _render(features: list[_Feature], syndromes: bool = True) -> str:
 
 def describe(k: Karyotype) -> str:
     """A plain-English sentence or two saying what the karyotype means, for learners."""
+    return _describe_cells(k) + _tumour_notes(k)
+
+
+def _tumour_notes(k: Karyotype) -> str:
+    """What the tumour notation in a karyotype means: composite cells, the c mark, idem/sl/sdl."""
+    notes = []
+    for line in k.cell_lines:
+        if line.composite:
+            count = (f"{line.chromosome_count} to {line.max_count}" if line.max_count is not None
+                     else str(line.chromosome_count))
+            notes.append(f" {f'The [cp{line.cells}] line' if k.is_mosaic else 'It'} is a composite karyotype of "
+                         f"{line.cells} cells with {count} chromosomes: each cell has some of these changes, "
+                         "not necessarily all of them.")
+    if any(line.constitutional or line.constitutional_sex for line in k.cell_lines):
+        notes.append(" Changes marked c are constitutional (present from birth, in every cell of the body); "
+                     "the others were acquired by the cancer cells.")
+    if any(line.inherits for line in k.cell_lines):
+        notes.append(" A cell line written with idem, sl or sdl has every change of the earlier clone it "
+                     "names, plus its own.")
+    return "".join(dict.fromkeys(notes))
+
+
+def _describe_cells(k: Karyotype) -> str:
     iscn = str(k)
     if k.is_mosaic:
         return f"{iscn}: {_describe_mosaic(k)}"

@@ -8,7 +8,7 @@ ERROR_CODES: frozenset[str] = frozenset({
     "EMPTY",                  # nothing but whitespace
     "TOO_LONG",               # more than MAX_LENGTH characters
     "UNEXPECTED_CHARACTER",   # a character that never appears in ISCN
-    "UNSUPPORTED_NOTATION",   # valid ISCN beyond this parser: ?, ~, ::, <2n>, the constitutional c
+    "UNSUPPORTED_NOTATION",   # valid ISCN beyond this parser: ?, ::, <2n>, breakpoint ranges q21~q23
     "UNBALANCED_PARENTHESES",  # a ( without ) or a ) without (
     "NESTED_PARENTHESES",     # a ( inside another ( )
     "EMPTY_FIELD",            # nothing between two commas or slashes, or a trailing comma
@@ -35,6 +35,9 @@ ERROR_CODES: frozenset[str] = frozenset({
     "DERIVATIVE_MISMATCH",    # der(22)t(8;21): the rearrangement does not involve 22
     "BAD_CELL_COUNT",         # a malformed [n]
     "BAD_MOSAIC",             # mos/chi with a single cell line
+    "BAD_COUNT_RANGE",        # a malformed count range: 48~45, 46~46, 45~, 45~46~47
+    "BAD_CONSTITUTIONAL",     # the constitutional c misused: +21C, +21cc, in one cell line but not another
+    "BAD_CLONE_REFERENCE",    # idem, sl or sdl in the first line, an sdl with no sideline before it ...
     "SYNTAX",                 # anything else that cannot be read
 })
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from lcbook.karyotype.checks import check_line, check_mosaic
@@ -11,15 +12,23 @@ from lcbook.karyotype.model import (
 )
 from lcbook.karyotype.rearrangements import _EXAMPLE, check_chromosome, read_rearrangement
 from lcbook.karyotype.text import _describe_char, _quote
+from lcbook.karyotype.tumour import (
+    check_constitutional,
+    check_count_range,
+    check_reference_style,
+    is_clone_reference,
+    read_composite,
+    read_count_range,
+    resolve_clone,
+)
 
 __all__ = ["parse_karyotype"]
 
 _CHROM_RE = re.compile(r"\d+|[XY]")
 _MINUS_SIGNS = "\u2212\u2010\u2011\u2012\u2013\u2014\ufe63\uff0d"
-_ALLOWED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()[];,+-/.")
+_ALLOWED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789()[];,+-/.~")
 _UNSUPPORTED_CHARS = {
     "?": "An uncertain band or chromosome (?) is not supported here: give the band you are sure of.",
-    "~": "Ranges with ~ (such as 45~48) are not supported here: give one count per cell line.",
     ":": "The detailed system with : and :: is not supported here: use the short form, "
          "such as t(8;21)(q22;q22).",
     "<": "Ploidy levels in angle brackets (<2n>) are not supported here: "
@@ -96,7 +105,11 @@ def read_karyotype(src: Source) -> Karyotype:
             "cell lines separated by '/', such as mos 47,XY,+21[12]/46,XY[8].",
             0,
         )
-    cell_lines = tuple(read_cell_line(src, seg, pos, len(lines) > 1) for seg, pos in lines)
+    cell_lines: tuple[CellLine, ...] = ()
+    for seg, pos in lines:
+        cell_lines += (read_cell_line(src, seg, pos, len(lines) > 1, cell_lines),)
+    check_constitutional(src, cell_lines, [pos for _, pos in lines])
+    check_reference_style(src, cell_lines)
     if len(cell_lines) > 1:
         check_mosaic(src, cell_lines, prefix)
     return Karyotype(cell_lines=cell_lines, prefix=prefix, warnings=tuple(src.warnings))
@@ -184,7 +197,7 @@ def check_brackets(src: Source) -> None:
         raise src.fail("BAD_CELL_COUNT", "The '[' is not closed: write the cell count as [12].", bracket)
 
 
-def read_cell_line(src: Source, seg: str, pos: int, mosaic: bool) -> CellLine:
+def read_cell_line(src: Source, seg: str, pos: int, mosaic: bool, earlier: tuple[CellLine, ...] = ()) -> CellLine:
     """Read one cell line: count, sex chromosomes, changes, and its cell count [n]."""
     if not seg:
         raise src.fail(
@@ -194,6 +207,7 @@ def read_cell_line(src: Source, seg: str, pos: int, mosaic: bool) -> CellLine:
             pos if pos < len(src.s) else pos - 1,
         )
     cells = None
+    composite = False
     body = seg
     if "[" in seg:
         b = seg.index("[")
@@ -204,6 +218,9 @@ def read_cell_line(src: Source, seg: str, pos: int, mosaic: bool) -> CellLine:
                 pos + b,
             )
         inner = seg[b + 1:-1]
+        cp = read_composite(src, inner, pos + b + 1)
+        if cp is not None:
+            composite, inner = True, str(cp)
         if not (inner.isascii() and inner.isdigit()) or len(inner) > 6:
             raise src.fail(
                 "BAD_CELL_COUNT",
@@ -222,29 +239,59 @@ def read_cell_line(src: Source, seg: str, pos: int, mosaic: bool) -> CellLine:
     if not body:
         raise src.fail("MISSING_COUNT", "The cell count [n] follows a karyotype, such as 46,XY[20].", pos)
     fields = _split_top(body, ",", pos)
-    count = read_count(src, *fields[0])
+    count, max_count = read_count(src, *fields[0])
+    if max_count is not None and not composite:
+        src.warn(
+            f"The count range {count}~{max_count} belongs to a composite karyotype, whose cell count ISCN "
+            "writes as [cp n], such as [cp10]."
+        )
     if len(fields) < 2:
         raise src.fail(
             "MISSING_SEX_CHROMOSOMES",
             f"After the count, write the sex chromosomes: {count},XX or {count},XY, then any changes.",
             fields[0][1] + len(fields[0][0]),
         )
-    sex = read_sex(src, *fields[1])
+    inherits, parent = "", None
+    if is_clone_reference(fields[1][0]):
+        inherits, parent = resolve_clone(src, *fields[1], earlier)
+        sex, constitutional_sex = parent.sex_chromosomes, parent.constitutional_sex
+    else:
+        sex, constitutional_sex = read_sex(src, *fields[1])
     written = [read_change(src, f, p) for f, p in fields[2:]]
-    abnormalities = tuple(sorted(written, key=_order_key))
-    if abnormalities != tuple(written):
+    for (f, p), a in zip(fields[2:], written):
+        if parent is not None and a.is_structural and not a.extra and a in parent.abnormalities:
+            raise src.fail(
+                "BAD_CLONE_REFERENCE",
+                f"{inherits} already includes {a}: after {inherits} write only the changes this clone adds.",
+                p,
+            )
+    added = tuple(sorted(written, key=_order_key))
+    abnormalities = tuple(sorted((*(parent.abnormalities if parent else ()), *written), key=_order_key))
+    if added != tuple(written):
         src.warn(
             "Reordered the changes: ISCN lists changes of the sex chromosomes first, then the "
             "autosomes from 1 to 22 (a gain or loss before a rearrangement of the same chromosome), "
             "then markers."
         )
-    line = CellLine(count, sex, abnormalities, cells)
+    line = CellLine(count, sex, abnormalities, cells, max_count, constitutional_sex, composite,
+                    inherits, added if inherits else ())
     check_line(src, line, body, pos)
     return line
 
 
-def read_count(src: Source, f: str, pos: int) -> int:
-    """Read the chromosome count, the first field."""
+def read_count(src: Source, f: str, pos: int) -> tuple[int, int | None]:
+    """Read the chromosome count, the first field: one count, or a range such as 45~48 (its ends)."""
+    ends = read_count_range(src, f, pos)
+    if ends is not None:
+        low, high = ends
+        counts = read_one_count(src, low, pos), read_one_count(src, high, pos + len(low) + 1)
+        check_count_range(src, *counts, pos)
+        return counts
+    return read_one_count(src, f, pos), None
+
+
+def read_one_count(src: Source, f: str, pos: int) -> int:
+    """Read one count: a whole number from 1 to 103."""
     if not f:
         raise src.fail("MISSING_COUNT", "A karyotype starts with the number of chromosomes, such as 46,XX.", pos)
     if not (f.isascii() and f.isdigit()):
@@ -274,17 +321,27 @@ def read_count(src: Source, f: str, pos: int) -> int:
     return n
 
 
-def read_sex(src: Source, f: str, pos: int) -> str:
-    """Read the sex-chromosome field (X before Y)."""
+def read_sex(src: Source, f: str, pos: int) -> tuple[str, bool]:
+    """Read the sex-chromosome field (X before Y), and whether it is marked c (constitutional, as in XXYc)."""
     if not f:
         raise src.fail(
             "EMPTY_FIELD", "Two commas in a row: after the count come the sex chromosomes, such as 46,XY.", pos
         )
+    if re.fullmatch(r"[XY]+c", f):
+        return read_sex(src, f[:-1], pos)[0], True
+    if re.fullmatch(r"[XY]+C", f):
+        raise src.fail(
+            "BAD_CONSTITUTIONAL",
+            f"The constitutional mark is a lower-case c: {f[:-1]}c.",
+            pos + len(f) - 1,
+        )
+    if re.fullmatch(r"[XY]+c+", f):
+        raise src.fail("BAD_CONSTITUTIONAL", f"Write the constitutional mark once: {f.rstrip('c')}c.", pos + len(f) - 1)
     if re.fullmatch(r"[XY]+", f):
         ordered = "".join(sorted(f))
         if ordered != f:
             src.warn(f"Wrote the sex chromosomes {f} as {ordered}: ISCN lists X before Y.")
-        return ordered
+        return ordered, False
     if re.fullmatch(r"[XYxy]+", f):
         raise src.fail(
             "BAD_SEX_CHROMOSOMES",
@@ -297,13 +354,6 @@ def read_sex(src: Source, f: str, pos: int) -> str:
             "MISSING_COMMA",
             f"Separate each change with a comma: {m.group()},{_quote(f[m.end():])}.",
             pos + m.end(),
-        )
-    if re.fullmatch(r"[XY]+c", f):
-        raise src.fail(
-            "UNSUPPORTED_NOTATION",
-            "The mark 'c' for a constitutional sex-chromosome complement is not supported here: "
-            "write the sex chromosomes without it.",
-            pos + len(f) - 1,
         )
     if f[0] in "+-(" or f[0].isdigit() or re.match(r"[a-z]+\(", f):
         raise src.fail(
@@ -320,6 +370,17 @@ def read_sex(src: Source, f: str, pos: int) -> str:
     )
 
 
+def read_constitutional(src: Source, f: str, pos: int) -> Abnormality:
+    """Read a change marked c (+21c, t(11;22)(q23;q11.2)c): constitutional, present from birth."""
+    end = pos + len(f) - 1
+    if f[-1] == "C":
+        raise src.fail("BAD_CONSTITUTIONAL", f"The constitutional mark is a lower-case c: {_quote(f[:-1])}c.", end)
+    a = read_change(src, f[:-1], pos)
+    if a.constitutional:
+        raise src.fail("BAD_CONSTITUTIONAL", f"Write the constitutional mark once: {_quote(f.rstrip('c'))}c.", end)
+    return replace(a, constitutional=True)
+
+
 def read_change(src: Source, f: str, pos: int) -> Abnormality:
     """Read one change: a gain or loss (+21, -7), a marker (+mar), or a rearrangement."""
     if not f:
@@ -328,6 +389,8 @@ def read_change(src: Source, f: str, pos: int) -> Abnormality:
             "There is nothing between two commas (or after the last one): remove the extra comma.",
             pos if pos < len(src.s) else pos - 1,
         )
+    if len(f) > 1 and f[-1] in "cC" and (f[-2] in ")XYc" or f[-2].isdigit() or f[-4:-1] == "mar"):
+        return read_constitutional(src, f, pos)
     sign = f[0] if f[0] in "+-" else ""
     body, bpos = f[len(sign):], pos + len(sign)
     if not body:

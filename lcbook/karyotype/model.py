@@ -47,6 +47,7 @@ class Abnormality:
     steps: tuple[Abnormality, ...] = ()  # for der(A): the rearrangements that made it
     copies: int = 1  # for markers: +2mar
     marker_id: str = ""  # for numbered markers: +mar1
+    constitutional: bool = False  # marked c in a tumour karyotype (+21c): present from birth, not acquired
 
     @property
     def is_numerical(self) -> bool:
@@ -66,16 +67,17 @@ class Abnormality:
     @property
     def label(self) -> str:
         """A short label for a karyogram: "+21", "t(8;21)", "del(5)", "i(17q)", "der(22)t(9;22)", "mar"."""
+        c = "c" if self.constitutional else ""
         if self.kind == "gain":
-            return f"+{self.chromosomes[0]}"
+            return f"+{self.chromosomes[0]}{c}"
         if self.kind == "loss":
-            return f"-{self.chromosomes[0]}"
+            return f"-{self.chromosomes[0]}{c}"
         if self.kind == "marker":
-            return f"mar{self.marker_id}"
+            return f"mar{self.marker_id}{c}"
         if self.kind == "i" and self.breakpoints:
-            return f"i({self.chromosomes[0]}{self.breakpoints[0][0][0]})"
+            return f"i({self.chromosomes[0]}{self.breakpoints[0][0][0]}){c}"
         head = f"{self.kind}({';'.join(self.chromosomes)})"
-        return head + "".join(step.label for step in self.steps)
+        return head + "".join(step.label for step in self.steps) + c
 
     def derivatives(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The chromosomes this change leaves in the cell: (centromere chromosome, chromosomes it contains)."""
@@ -105,26 +107,48 @@ class Abnormality:
         return self.chromosomes[:1]
 
     def __str__(self) -> str:
+        c = "c" if self.constitutional else ""
         if self.kind == "gain":
-            return f"+{self.chromosomes[0]}"
+            return f"+{self.chromosomes[0]}{c}"
         if self.kind == "loss":
-            return f"-{self.chromosomes[0]}"
+            return f"-{self.chromosomes[0]}{c}"
         if self.kind == "marker":
-            return f"+{self.copies if self.copies > 1 else ''}mar{self.marker_id}"
+            return f"+{self.copies if self.copies > 1 else ''}mar{self.marker_id}{c}"
         text = f"{'+' if self.extra else ''}{self.kind}({';'.join(self.chromosomes)})"
         if self.breakpoints:
             text += "(" + ";".join("".join(group) for group in self.breakpoints) + ")"
-        return text + "".join(str(step) for step in self.steps)
+        return text + "".join(str(step) for step in self.steps) + c
 
 
 @dataclass(frozen=True)
 class CellLine:
     """One cell line: its chromosome count, sex-chromosome field, changes (canonical order), cells [n]."""
 
-    chromosome_count: int
+    chromosome_count: int  # the count, or the lowest of a range (46 of 46~47)
     sex_chromosomes: str
-    abnormalities: tuple[Abnormality, ...] = ()
+    abnormalities: tuple[Abnormality, ...] = ()  # every change, the inherited ones of an idem/sl/sdl line too
     cells: int | None = None
+    max_count: int | None = None  # the highest of a count range (47 of 46~47), None for one count
+    constitutional_sex: bool = False  # the sex-chromosome field marked c (XXYc): the complement from birth
+    composite: bool = False  # [cp10]: a composite of cells each with some of the changes
+    inherits: str = ""  # "idem", "sl", "sdl" or "sdl1": the clone this one adds changes to
+    added: tuple[Abnormality, ...] = ()  # for an idem/sl/sdl line: the changes it adds, as written
+
+    @property
+    def count_text(self) -> str:
+        """The count as written: "47", or "46~47" for a range."""
+        return f"{self.chromosome_count}~{self.max_count}" if self.max_count is not None else str(self.chromosome_count)
+
+    @property
+    def constitutional(self) -> tuple[Abnormality, ...]:
+        """The changes marked c (constitutional) in this line."""
+        return tuple(a for a in self.abnormalities if a.constitutional)
+
+    @property
+    def is_acquired(self) -> bool:
+        """Whether the line is written with tumour notation (c, a count range, [cp], idem, sl or sdl)."""
+        return bool(self.constitutional or self.constitutional_sex or self.max_count is not None
+                    or self.composite or self.inherits)
 
     @property
     def ploidy(self) -> int:
@@ -157,8 +181,13 @@ class CellLine:
         return self.chromosome_count == 46 and self.sex_chromosomes in ("XX", "XY") and not self.abnormalities
 
     def __str__(self) -> str:
-        parts = [str(self.chromosome_count), self.sex_chromosomes, *(str(a) for a in self.abnormalities)]
-        return ",".join(parts) + (f"[{self.cells}]" if self.cells is not None else "")
+        if self.inherits:
+            parts = [self.count_text, self.inherits, *(str(a) for a in self.added)]
+        else:
+            sex = self.sex_chromosomes + ("c" if self.constitutional_sex else "")
+            parts = [self.count_text, sex, *(str(a) for a in self.abnormalities)]
+        cells = "" if self.cells is None else f"[{'cp' if self.composite else ''}{self.cells}]"
+        return ",".join(parts) + cells
 
 
 @dataclass(frozen=True)

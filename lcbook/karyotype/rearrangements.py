@@ -368,6 +368,13 @@ def read_bands(src: Source, text: str, pos: int, raise_errors: bool = True) -> l
             if not raise_errors:
                 return []
             rest = text[j:]
+            if rest[0] == "~":
+                raise src.fail(
+                    "UNSUPPORTED_NOTATION",
+                    "A range of breakpoints with ~ (such as q13~q21) is not supported here: give the one "
+                    "band you are surest of.",
+                    pos + j,
+                )
             if re.match(r"(pter|qter|cen)", rest):
                 msg = (f"Use band names such as q22 or p13.1 here: {rest[:4].rstrip('q;')} belongs to "
                        "ISCN's detailed system, which this parser does not read.")
