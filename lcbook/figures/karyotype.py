@@ -97,7 +97,7 @@ TRACE_KINDS: tuple[str, ...] = (*POLYGON_KINDS, "labels", "hover")
 #: Label styles: font size, colour, bold.
 _LABEL_STYLES: dict[str, tuple[int, str, bool]] = {
     "chromosome": (12, "#000000", False),
-    "change": (11, "#000000", True),
+    "change": (12, "#000000", True),
     "group": (12, "#595959", True),
 }
 
@@ -453,6 +453,27 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
         parts.labels.append((_r(xc), _r(top + _HALO + 0.45 + 0.4 * extra_lines), item.label, "change"))
 
 
+def _merge_repeated(labels: list[tuple[float, float, str, str]]) -> list[tuple[float, float, str, str]]:
+    """Side-by-side copies with the same change label get one label over them all ("+X ×3"): no overlaps on a phone."""
+    out: list[tuple[float, float, str, str]] = []
+    run: list[tuple[float, float, str, str]] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            x = _r(sum(lab[0] for lab in run) / len(run))
+            out.append((x, run[0][1], f"{run[0][2]} ×{len(run)}", "change"))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for lab in labels:
+        if run and not (lab[3] == "change" and lab[1:] == run[-1][1:]):
+            flush()
+        (run if lab[3] == "change" else out).append(lab)
+    flush()
+    return out
+
+
 def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
     """What each slot of the layout draws for one cell line (an empty slot: only its label, if any)."""
     out: dict[str, _Parts] = {}
@@ -464,6 +485,7 @@ def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
         xs = [centre + (i - (len(items) - 1) / 2) * _PITCH for i in range(len(items))]
         for it, xc in zip(items, xs):
             _draw_item(it, xc, layout.row_cen[row], parts)
+        parts.labels = _merge_repeated(parts.labels)
         # Labels under the chromosomes: one per pair; X and Y each under their own copies.
         groups: dict[str, list[float]] = {}
         for it, xc in zip(items, xs):
@@ -640,7 +662,7 @@ def _key_annotation() -> dict[str, Any]:
         + "   hatched: variable heterochromatin"
     )
     return dict(name="key", text=text, xref="paper", yref="paper", x=0.5, y=0, yshift=-6, xanchor="center",
-                yanchor="top", showarrow=False, align="center", font=dict(size=11, color="#000000"))
+                yanchor="top", showarrow=False, align="center", font=dict(size=12, color="#000000"))
 
 
 def _top_margin(titles: Sequence[tuple[str, str]]) -> int:

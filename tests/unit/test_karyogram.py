@@ -365,3 +365,27 @@ def test_explorer_redraws_at_the_chosen_band_level():
     coarse = len(_hover(e.figure))
     e.resolution.value = 850
     assert len(_hover(e.figure)) > coarse
+
+
+# -- readable on a phone ---------------------------------------------------------------------------
+
+
+def _font_sizes(fig):
+    sizes = [fig.layout.title.font.size, fig.layout.title.subtitle.font.size, fig.layout.hoverlabel.font.size]
+    sizes += [a.font.size for a in fig.layout.annotations]
+    for trace in fig.data:
+        if trace.name == "labels":
+            sizes += list(trace.textfont.size)
+    return sizes
+
+
+@pytest.mark.parametrize("make", [lambda: karyogram("49,XXXXY"), lambda: karyotype_viewer().figure])
+def test_every_text_of_a_karyogram_is_at_least_12px(make):
+    assert min(_font_sizes(make())) >= 12
+
+
+def test_side_by_side_copies_with_the_same_change_share_one_label():
+    labels = next(t for t in karyogram("49,XXXXY").data if t.name == "labels").text
+    assert "<b>+X \u00d73</b>" in labels and "<b>+X</b>" not in labels
+    labels = next(t for t in karyogram("48,XXYY").data if t.name == "labels").text
+    assert {"<b>+X</b>", "<b>+Y</b>"} <= set(labels)
