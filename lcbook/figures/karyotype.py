@@ -36,6 +36,7 @@ from lcbook.karyotype import (
 )
 from lcbook.karyotype.bands import RESOLUTIONS, check_resolution, chromosomes
 from lcbook.karyotype.derivatives import Segment, derivative_chromosome, line_chromosomes, normal_chromosome
+from lcbook.karyotype.genes import gene_locus, gene_places
 
 __all__ = [
     "DEFAULT_PRESETS",
@@ -82,6 +83,7 @@ HIGHLIGHT_COLOURS: dict[str, str] = {
     "structural": OKABE_ITO["blue"],
     "marker": OKABE_ITO["reddish_purple"],
     "missing": OKABE_ITO["black"],
+    "gene": OKABE_ITO["orange"],
 }
 _STAIN_WORDS = {"acen": "centromere", "gvar": "variable heterochromatin", "stalk": "satellite stalk"}
 
@@ -90,7 +92,7 @@ _STAIN_WORDS = {"acen": "centromere", "gvar": "variable heterochromatin", "stalk
 POLYGON_KINDS: tuple[str, ...] = (
     "halo:extra", "halo:structural", "halo:marker", "body",
     *(f"stain:{s}" for s, colour in STAIN_COLOURS.items() if colour != "#FFFFFF"),
-    "hatch", "outline", "missing",
+    "hatch", "outline", "missing", "gene",
 )
 #: The traces of a karyogram: the polygon kinds, the labels, and the invisible trace that names bands on hover.
 TRACE_KINDS: tuple[str, ...] = (*POLYGON_KINDS, "labels", "hover")
@@ -141,6 +143,7 @@ class _Item:
     note: str                # what the hover says about the whole chromosome ("" for a normal one)
     segments: tuple[_Segment, ...]
     cen: float               # distance from the top to the centromere that sits on the row line
+    genes: tuple[tuple[str, float], ...] = ()  # genes marked on it: (symbol, distance from the top)
 
 
 def _width(seg: Segment, frac: float) -> float:
@@ -193,15 +196,19 @@ def _wrap_label(label: str) -> str:
     return re.sub(r"\)(?=[a-z+])", ")<br>", label)
 
 
-def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _LineDrawing:
+def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int, genes: Sequence[str] = ()) -> _LineDrawing:
     copies = chromosome_copies(k, index)
     slots: dict[str, list[_Item]] = defaultdict(list)
+    marked: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    for place in gene_places(k, tuple(genes), index, resolution):
+        marked[place.copy].append((place.symbol, place.distance))
 
     def normal_item(c: str, kind: str = "normal", label: str = "", note: str = "") -> _Item:
         drawn = normal_chromosome(c, resolution)
         return _Item(kind, c, label, note, _drawn_segments(drawn.segments), drawn.centromere)
 
-    for copy, a in line_chromosomes(line, copies):
+    for j, (copy, a) in enumerate(line_chromosomes(line, copies)):
+        n_before = sum(len(v) for v in slots.values())
         if copy.kind == "normal":
             slots[_slot_of(copy.name)].append(normal_item(copy.name))
         elif copy.kind == "extra":
@@ -223,6 +230,9 @@ def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _Li
                 _Item("structural", copy.name, _wrap_label(copy.label), note, _drawn_segments(drawn.segments),
                       drawn.centromere)
             )
+        if marked.get(j) and sum(len(v) for v in slots.values()) > n_before:
+            slot = slots["mar" if copy.kind == "marker" else _slot_of(copy.name)]
+            slot[-1] = replace(slot[-1], genes=tuple(marked[j]))
     # Missing chromosomes: fewer copies of an autosome's material, or of sex chromosomes, than the ploidy.
     ploidy = line.ploidy
     for c in AUTOSOMES:
@@ -446,6 +456,14 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
         parts.add(f"halo:{item.kind}",
                   [(x0 + c, y1), (x1 - c, y1), (x1, y1 - c), (x1, y0 + c), (x1 - c, y0), (x0 + c, y0), (x0, y0 + c), (x0, y1 - c)])
         parts.add("body", outline[:-1])
+    for symbol, dist in item.genes:
+        g = gene_locus(symbol)
+        y = top - dist
+        m = 0.14
+        parts.add("gene", [(xc - _W / 2 - 0.22, y + m), (xc + _W / 2 + 0.22, y + m),
+                           (xc + _W / 2 + 0.22, y - m), (xc - _W / 2 - 0.22, y - m)])
+        text = f"<b>{symbol}</b> ({g.name}): {g.role}"
+        parts.hover.append((_r(xc), _r(y), _wrap_words(text)))
     if item.kind == "missing":
         parts.hover.append((_r(xc), _r((top + bottom) / 2), f"<b>{_wrap_words(item.note)}</b>"))
     if item.label:
@@ -525,6 +543,8 @@ def _style(kind: str) -> dict[str, Any]:
         return dict(line=dict(width=1, color="#1A1A1A"))
     if kind == "missing":
         return dict(line=dict(width=1.6, color=HIGHLIGHT_COLOURS["missing"], dash="dot"))
+    if kind == "gene":
+        return dict(fillcolor=HIGHLIGHT_COLOURS["gene"], line=dict(width=1, color="#000000"))
     raise ValueError(f"Unknown polygon kind {kind!r}.")
 
 
@@ -564,7 +584,7 @@ def _n(v: float) -> str:
 
 def _shape(kind: str, polys: Sequence[Sequence[_Point]], opacity: float) -> dict[str, Any]:
     """One path shape holding every polygon of a kind (Z closes the filled ones)."""
-    close = "Z" if kind.startswith(("stain:", "halo:", "body")) else ""
+    close = "Z" if kind.startswith(("stain:", "halo:", "body", "gene")) else ""
     path = "".join("M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in poly) + close for poly in polys)
     style = _style(kind)
     return dict(type="path", name=kind, path=path, xref="x", yref="y", layer="above", opacity=opacity,
@@ -628,7 +648,7 @@ def _plain(line: CellLine) -> str:
     return str(replace(line, cells=None, composite=False, inherits="", added=()))
 
 
-def _title(k: Karyotype) -> tuple[str, str]:
+def _title(k: Karyotype, genes: Sequence[str] = ()) -> tuple[str, str]:
     """Title and subtitle: the karyotype (wrapped), then its count or, for a mosaic, which line is drawn."""
     first, *rest = _wrap_iscn(str(k)).split("<br>")
     lines = [f"<b>{line}</b>" for line in rest]
@@ -650,6 +670,9 @@ def _title(k: Karyotype) -> tuple[str, str]:
         lines.append(_wrap_iscn(f"Drawn: {_plain(drawn)} ({share(drawn)})", 44))
         for j, other in enumerate(others):
             lines.append(_wrap_iscn(f"{'Also: ' if j == 0 else ''}{_plain(other)} ({share(other)})", 44))
+    if genes:
+        names = ", ".join(f"{g} ({gene_locus(g).name})" for g in genes)
+        lines.append(f'<span style="color:{HIGHLIGHT_COLOURS["gene"]}">\u25ac</span> marks {names}')
     return f"<b>{first}</b>", "<br>".join(lines)
 
 
@@ -702,7 +725,8 @@ def _figure_layout(layout: _Layout, title: tuple[str, str], margin_for: Sequence
 def _static_figure(parts: _Parts, layout: _Layout, title: tuple[str, str],
                    margin_for: Sequence[tuple[str, str]] = ()) -> go.Figure:
     letters = [(_r(x), _r(y), g, "group") for g, x, y in layout.letters]
-    traces = [_polygon_trace(kind, parts.polys.get(kind, ())) for kind in POLYGON_KINDS]
+    traces = [_polygon_trace(kind, parts.polys.get(kind, ())) for kind in POLYGON_KINDS
+              if kind != "gene" or parts.polys.get(kind)]
     traces.append(_labels_trace(letters + parts.labels))
     traces.append(_hover_trace(parts.hover))
     fig = go.Figure(traces)
@@ -710,22 +734,50 @@ def _static_figure(parts: _Parts, layout: _Layout, title: tuple[str, str],
     return fig
 
 
-def karyogram(karyotype: str | Karyotype, resolution: int = 400) -> go.Figure:
-    """A karyogram of a karyotype (its first cell line, with a note for a mosaic), G-banded in grey."""
+def karyogram(karyotype: str | Karyotype, resolution: int = 400, genes: Sequence[str] = ()) -> go.Figure:
+    """A karyogram of a karyotype (its first cell line, with a note for a mosaic), G-banded in grey; genes marked."""
     k = _as_karyotype(karyotype)
     check_resolution(resolution)
-    drawing = _draw_line(k.cell_lines[0], k, 0, resolution)
+    genes = _check_genes(genes)
+    drawing = _draw_line(k.cell_lines[0], k, 0, resolution, genes)
     layout = _layout([drawing], resolution)
     slots = _draw_slots(drawing, layout)
     parts = _Parts()
     for slot in layout.slot_x:
         parts.extend(slots[slot])
-    return _static_figure(parts, layout, _title(k))
+    return _static_figure(parts, layout, _title(k, genes))
 
 
-def karyotype_table(karyotype: str | Karyotype) -> tuple[tuple[str, str, str, str], ...]:
-    """Rows (karyotype, chromosome, copies, change) saying what a karyogram shows, per cell line."""
+def _check_genes(genes: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(genes, str):
+        genes = (genes,)
+    for g in genes:
+        gene_locus(g)  # a friendly ValueError for an unknown symbol
+    return tuple(genes)
+
+
+def _join_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def _gene_rows(k: Karyotype, name: str, line: int, genes: Sequence[str]) -> list[tuple[str, str, str, str]]:
+    """Rows saying where each marked gene is: its band, and the chromosomes that carry it."""
+    copies = chromosome_copies(k, line)
+    places = gene_places(k, tuple(genes), line)
+    rows = []
+    for g in genes:
+        on = [copies[p.copy] for p in places if p.symbol == g]
+        names = [f"der({c.name}) of {c.label}" if c.label.startswith("t(") else (c.label or f"chromosome {c.name}")
+                 for c in on]
+        where = _join_words(list(dict.fromkeys(names))) or "no chromosome"
+        rows.append((name, f"{g} gene", str(len(on)), f"at {gene_locus(g).name}; on {where}"))
+    return rows
+
+
+def karyotype_table(karyotype: str | Karyotype, genes: Sequence[str] = ()) -> tuple[tuple[str, str, str, str], ...]:
+    """Rows (karyotype, chromosome, copies, change) saying what a karyogram shows, per cell line; then the genes."""
     k = _as_karyotype(karyotype)
+    genes = _check_genes(genes)
     rows: list[tuple[str, str, str, str]] = []
     total = k.total_cells
     for j, line in enumerate(k.cell_lines):
@@ -768,6 +820,8 @@ def karyotype_table(karyotype: str | Karyotype) -> tuple[tuple[str, str, str, st
                 for r in own
             ]
         rows.extend(own)
+        if genes:
+            rows.extend(_gene_rows(k, name, j, genes))
     return tuple(rows)
 
 
@@ -794,13 +848,29 @@ def _covarying_groups(slots: Sequence[str], keys: Sequence[dict[str, tuple]]) ->
     return groups
 
 
-def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int = 400) -> Interactive:
-    """One karyogram with a client-side state per preset karyotype (ISCN), for the static page."""
+def _preset(preset: str | tuple[str, Sequence[str]]) -> tuple[str, tuple[str, ...]]:
+    """A preset as (karyotype, genes): "47,XY,+21" or ("47,XY,+21", ("GATA1",)) to mark GATA1."""
+    if isinstance(preset, str):
+        return preset, ()
+    if isinstance(preset, (tuple, list)) and len(preset) == 2 and isinstance(preset[0], str):
+        return preset[0], _check_genes(preset[1])
+    raise ValueError("A preset is ISCN text such as \"47,XY,+21\", or a pair such as (\"47,XY,+21\", [\"GATA1\"]).")
+
+
+def _state_label(text: str, genes: Sequence[str]) -> str:
+    return f"{text}: show {', '.join(genes)}" if genes else text
+
+
+def karyotype_viewer(presets: Sequence[str | tuple[str, Sequence[str]]] = DEFAULT_PRESETS,
+                     resolution: int = 400) -> Interactive:
+    """One karyogram with a client-side state per preset karyotype (ISCN, or ISCN with genes to mark), for the static page."""
     if isinstance(presets, str) or not presets:
         raise ValueError("Give a list of karyotypes to show, such as [\"46,XX\", \"47,XY,+21\"].")
     check_resolution(resolution)
-    ks = [_as_karyotype(p) for p in presets]
-    drawings = [_draw_line(k.cell_lines[0], k, 0, resolution) for k in ks]
+    specs = [_preset(p) for p in presets]
+    gene_sets = [genes for _, genes in specs]
+    ks = [_as_karyotype(text) for text, _ in specs]
+    drawings = [_draw_line(k.cell_lines[0], k, 0, resolution, genes) for k, genes in zip(ks, gene_sets)]
     layout = _layout(drawings, resolution)
     per_preset = [_draw_slots(d, layout) for d in drawings]
     # What a state switches: (1) each way a slot is drawn (a "variant": a few path shapes and a hover
@@ -820,7 +890,7 @@ def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int =
     for slot in static:
         base.extend(per_preset[0][slot])
     base.labels = [lab for slot in layout.slot_x for lab in per_preset[0][slot].labels if lab in common_labels]
-    titles = [_title(k) for k in ks]
+    titles = [_title(k, genes) for k, genes in zip(ks, gene_sets)]
     fig = _static_figure(base, layout, titles[0], margin_for=titles)
     # Slots that change together (14 and 21 in the presets) share their variants: fewer shapes.
     groups = _covarying_groups(variable, keys)
@@ -856,8 +926,7 @@ def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int =
     )
     hover_traces = tuple(unit_trace.values())
     states = []
-    for k, preset, on, shown_labels in zip(ks, presets, units_on, label_sets):
-        title, subtitle = _title(k)
+    for k, (preset, genes), on, shown_labels, (title, subtitle) in zip(ks, specs, units_on, label_sets, titles):
         relayout: dict[str, Any] = {"title.text": title, "title.subtitle.text": subtitle}
         for lab, i in label_index.items():
             relayout[f"annotations[{i}].opacity"] = 1 if lab in shown_labels else 0
@@ -865,9 +934,12 @@ def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int =
             for i in indices:
                 relayout[f"shapes[{i}].opacity"] = 1 if unit in on else 0
         restyle = {"hoverinfo": ["text" if unit in on else "skip" for unit in unit_trace]}
-        states.append(State(label=preset, description=describe(k), data=restyle if hover_traces else {},
+        description = describe(k) + "".join(
+            f" The orange bar marks {g} ({gene_locus(g).name}), {gene_locus(g).role}." for g in genes)
+        states.append(State(label=_state_label(preset, genes), description=description,
+                            data=restyle if hover_traces else {},
                             layout=relayout, traces=hover_traces or None))
-    rows = tuple(row for k in ks for row in karyotype_table(k))
+    rows = tuple(row for k, genes in zip(ks, gene_sets) for row in karyotype_table(k, genes))
     alt = TextAlternative(
         takeaway=(
             f"Karyograms of {len(ks)} karyotypes: each cell's chromosomes in pairs ordered by size "

@@ -8,7 +8,7 @@ from functools import lru_cache
 from lcbook import data
 from lcbook.karyotype.model import CHROMOSOMES
 
-__all__ = ["RESOLUTIONS", "Band", "Chromosome", "break_position", "check_resolution", "chromosomes",
+__all__ = ["RESOLUTIONS", "Band", "Chromosome", "bp_position", "break_position", "check_resolution", "chromosomes",
            "is_valid_band", "valid_bands"]
 
 #: Band levels (bands per haploid set) that can be drawn.
@@ -137,6 +137,12 @@ def break_position(chromosome: str, band: str, resolution: int) -> float:
     if not spans:
         raise ValueError(f"Band {chromosome}{band} is not in the band table.")
     bp = (min(s for s, _ in spans) + max(e for _, e in spans)) / 2
+    return bp_position(chromosome, bp, resolution)
+
+
+def bp_position(chromosome: str, bp: float, resolution: int) -> float:
+    """Where a GRCh38 base-pair position lies, in ISCN units at this level (linear within its band)."""
+    chrom = chromosomes(resolution)[chromosome]
     for b in chrom.bands:
         if b.bp_start <= bp < b.bp_end or b is chrom.bands[-1]:
             frac = (bp - b.bp_start) / max(1, b.bp_end - b.bp_start)
