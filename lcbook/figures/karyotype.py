@@ -143,7 +143,7 @@ class _Item:
     note: str                # what the hover says about the whole chromosome ("" for a normal one)
     segments: tuple[_Segment, ...]
     cen: float               # distance from the top to the centromere that sits on the row line
-    genes: tuple[tuple[str, float], ...] = ()  # genes marked on it: (symbol, distance from the top)
+    genes: tuple[tuple[str, float, str], ...] = ()  # genes marked on it: (symbol, distance from the top, junction)
 
 
 def _width(seg: Segment, frac: float) -> float:
@@ -199,9 +199,9 @@ def _wrap_label(label: str) -> str:
 def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int, genes: Sequence[str] = ()) -> _LineDrawing:
     copies = chromosome_copies(k, index)
     slots: dict[str, list[_Item]] = defaultdict(list)
-    marked: dict[int, list[tuple[str, float]]] = defaultdict(list)
+    marked: dict[int, list[tuple[str, float, str]]] = defaultdict(list)
     for place in gene_places(k, tuple(genes), index, resolution):
-        marked[place.copy].append((place.symbol, place.distance))
+        marked[place.copy].append((place.symbol, place.distance, place.junction))
 
     def normal_item(c: str, kind: str = "normal", label: str = "", note: str = "") -> _Item:
         drawn = normal_chromosome(c, resolution)
@@ -456,13 +456,17 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
         parts.add(f"halo:{item.kind}",
                   [(x0 + c, y1), (x1 - c, y1), (x1, y1 - c), (x1, y0 + c), (x1 - c, y0), (x0 + c, y0), (x0, y0 + c), (x0, y1 - c)])
         parts.add("body", outline[:-1])
-    for symbol, dist in item.genes:
+    for symbol, dist, junction in item.genes:
         g = gene_locus(symbol)
         y = top - dist
         m = 0.14
         parts.add("gene", [(xc - _W / 2 - 0.22, y + m), (xc + _W / 2 + 0.22, y + m),
                            (xc + _W / 2 + 0.22, y - m), (xc - _W / 2 - 0.22, y - m)])
         text = f"<b>{symbol}</b> ({g.name}): {g.role}"
+        if junction:
+            text += f". {junction} breaks within {symbol}'s band, so its two ends are on the two derivatives"
+            fusion = _fusion_name(junction)
+            text += f"; the {fusion} fusion gene forms at one of these junctions" if fusion else ""
         parts.hover.append((_r(xc), _r(y), _wrap_words(text)))
     if item.kind == "missing":
         parts.hover.append((_r(xc), _r((top + bottom) / 2), f"<b>{_wrap_words(item.note)}</b>"))
@@ -754,6 +758,15 @@ def _check_genes(genes: Sequence[str]) -> tuple[str, ...]:
     for g in genes:
         gene_locus(g)  # a friendly ValueError for an unknown symbol
     return tuple(genes)
+
+
+#: Fusion genes made by rearrangements the chapter shows, with HGNC's :: notation (as in describe()).
+_FUSION_NAMES = {"t(9;11)": "KMT2A::MLLT3", "t(8;21)": "RUNX1::RUNX1T1", "t(9;22)": "BCR::ABL1",
+                 "t(15;17)": "PML::RARA", "inv(16)": "CBFB::MYH11"}
+
+
+def _fusion_name(label: str) -> str:
+    return _FUSION_NAMES.get(label, "")
 
 
 def _join_words(items: list[str]) -> str:

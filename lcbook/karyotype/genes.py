@@ -54,6 +54,7 @@ class GenePlace:
     symbol: str
     copy: int
     distance: float  # from the top of the drawn chromosome, in ISCN units
+    junction: str = ""  # the change (such as t(9;11)) whose break in the gene's band puts the gene at a junction
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +98,8 @@ def gene_places(k: Karyotype, symbols: tuple[str, ...], line: int = 0, resolutio
                 out.append(GenePlace(g.symbol, j, pos))
                 continue
             try:
-                out.append(GenePlace(g.symbol, j, _locate(derivative_pieces(a, copy.name, resolution), g.chromosome, pos)))
+                dist = _locate(derivative_pieces(a, copy.name, resolution), g.chromosome, pos)
+                out.append(GenePlace(g.symbol, j, dist, a.label if broken else ""))
             except (ValueError, IndexError):
                 continue  # the gene's segment is not on this chromosome (or its shape is not worked out)
     return tuple(out)

@@ -79,3 +79,9 @@ def test_the_viewer_has_a_show_the_gene_state():
     assert "KMT2A (11q23.3)" in v.states[1].layout["title.subtitle.text"]
     assert any(s["name"] == "gene" for s in v.figure.to_plotly_json()["layout"]["shapes"])
     assert any(r[1] == "KMT2A gene" for r in v.alt.rows)
+
+
+def test_a_gene_at_a_junction_names_the_fusion_in_its_hover_text():
+    fig = karyogram("46,XY,t(9;11)(p21.3;q23.3)", genes=("KMT2A",))
+    hover = next(t for t in fig.data if t.name == "hover").hovertext
+    assert sum("KMT2A::MLLT3" in h.replace("<br>", " ") for h in hover) == 2
