@@ -63,3 +63,24 @@ def test_karyogram_texts_are_12px_or_more_and_never_overlap_at_375px(visit, path
             small = {t["text"] for t in texts if t["size"] < 12}
             assert not small, f"{label}: text smaller than 12 px: {sorted(small)}"
             assert not _overlaps(texts), f"{label}: overlapping labels {_overlaps(texts)}"
+
+
+def test_the_show_the_gene_state_marks_kmt2a_where_it_sat_and_where_it_went(visit):
+    page = visit("book/genes_to_skin.html").page
+    (figure,) = _karyograms(page)
+    button = next(b for b in figure.query_selector_all("button.lc-state-button")
+                  if b.inner_text().startswith("46,XY,t(9;11)") and "KMT2A" in b.inner_text())
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    shown = page.evaluate(
+        "fig => { const gd = document.getElementById(fig.dataset.lcFigure);"
+        " return {genes: gd.layout.shapes.filter(s => s.name === 'gene' && s.opacity === 1).length,"
+        "         subtitle: gd.layout.title.subtitle.text}; }", figure)
+    assert shown["genes"] >= 1 and "KMT2A (11q23.3)" in shown["subtitle"]
+    assert "KMT2A::MLLT3" in figure.inner_text()  # the state's description names the fusion
+    others = [b for b in figure.query_selector_all("button.lc-state-button") if "show" not in b.inner_text()]
+    others[0].click()
+    hidden = page.evaluate(
+        "fig => document.getElementById(fig.dataset.lcFigure).layout.shapes"
+        ".filter(s => s.name === 'gene' && s.opacity === 1).length", figure)
+    assert hidden == 0

@@ -234,3 +234,19 @@ def test_text_made_of_tumour_notation_never_raises_another_exception(text):
         parse_karyotype(text)
     except KaryotypeError as e:
         assert e.code in ERROR_CODES and e.message
+
+
+# -- live: the explorer ----------------------------------------------------------------------------
+
+
+def test_the_explorer_draws_tumour_notation_and_keeps_a_clear_message_for_its_misuse():
+    from lcbook.widgets.karyotype import karyotype_explorer
+
+    e = karyotype_explorer("48,XY,+8,+21c")
+    assert str(e.karyotype) == "48,XY,+8,+21c" and "constitutional" in e.message.value
+    drawn = e.figure
+    e.text.value = "46,XX,t(8;21)(q22;q22.1)[10]/47,idem,+8[5]"
+    assert e.figure is not drawn and "idem" in e.message.value
+    kept = e.figure
+    e.text.value = "47,idem,+8"
+    assert e.figure is kept and 'role="alert"' in e.message.value and "first cell line" in e.message.value
