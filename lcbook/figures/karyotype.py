@@ -84,6 +84,7 @@ HIGHLIGHT_COLOURS: dict[str, str] = {
     "marker": OKABE_ITO["reddish_purple"],
     "missing": OKABE_ITO["black"],
     "gene": OKABE_ITO["orange"],
+    "partner": OKABE_ITO["bluish_green"],
 }
 _STAIN_WORDS = {"acen": "centromere", "gvar": "variable heterochromatin", "stalk": "satellite stalk"}
 
@@ -92,8 +93,10 @@ _STAIN_WORDS = {"acen": "centromere", "gvar": "variable heterochromatin", "stalk
 POLYGON_KINDS: tuple[str, ...] = (
     "halo:extra", "halo:structural", "halo:marker", "body",
     *(f"stain:{s}" for s, colour in STAIN_COLOURS.items() if colour != "#FFFFFF"),
-    "hatch", "outline", "missing", "gene",
+    "hatch", "outline", "missing", "partner", "gene",
 )
+#: Kinds drawn only in figures that need them (no empty trace otherwise).
+_OPTIONAL_KINDS = frozenset({"partner", "gene"})
 #: The traces of a karyogram: the polygon kinds, the labels, and the invisible trace that names bands on hover.
 TRACE_KINDS: tuple[str, ...] = (*POLYGON_KINDS, "labels", "hover")
 #: Label styles: font size, colour, bold.
@@ -456,6 +459,8 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
         parts.add(f"halo:{item.kind}",
                   [(x0 + c, y1), (x1 - c, y1), (x1, y1 - c), (x1, y0 + c), (x1 - c, y0), (x0 + c, y0), (x0, y0 + c), (x0, y1 - c)])
         parts.add("body", outline[:-1])
+    if item.kind == "structural":
+        _draw_partner_strips(item, xc, top, parts)
     for symbol, dist, junction in item.genes:
         g = gene_locus(symbol)
         y = top - dist
@@ -494,6 +499,27 @@ def _merge_repeated(labels: list[tuple[float, float, str, str]]) -> list[tuple[f
         (run if lab[3] == "change" else out).append(lab)
     flush()
     return out
+
+
+def _source(segment_name: str) -> str:
+    """The chromosome a segment comes from ("9" for "9p21.3"; "" for unknown material)."""
+    m = re.match(r"\d+|[XY]", segment_name)
+    return m.group() if m else ""
+
+
+def _draw_partner_strips(item: _Item, xc: float, top: float, parts: _Parts) -> None:
+    """A strip beside each run of segments that came from another chromosome: the partner's material."""
+    y, run = top, None
+    x0, x1 = xc + _W / 2 + 0.05, xc + _W / 2 + 0.2
+    for seg in (*item.segments, None):
+        foreign = seg is not None and _source(seg.name) not in ("", item.group)
+        if foreign and run is None:
+            run = y
+        if not foreign and run is not None:
+            parts.add("partner", [(x0, run), (x1, run), (x1, y), (x0, y)])
+            run = None
+        if seg is not None:
+            y -= seg.length
 
 
 def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
@@ -549,6 +575,8 @@ def _style(kind: str) -> dict[str, Any]:
         return dict(line=dict(width=1.6, color=HIGHLIGHT_COLOURS["missing"], dash="dot"))
     if kind == "gene":
         return dict(fillcolor=HIGHLIGHT_COLOURS["gene"], line=dict(width=1, color="#000000"))
+    if kind == "partner":
+        return dict(fillcolor=HIGHLIGHT_COLOURS["partner"], line=dict(width=0, color=HIGHLIGHT_COLOURS["partner"]))
     raise ValueError(f"Unknown polygon kind {kind!r}.")
 
 
@@ -588,7 +616,7 @@ def _n(v: float) -> str:
 
 def _shape(kind: str, polys: Sequence[Sequence[_Point]], opacity: float) -> dict[str, Any]:
     """One path shape holding every polygon of a kind (Z closes the filled ones)."""
-    close = "Z" if kind.startswith(("stain:", "halo:", "body", "gene")) else ""
+    close = "Z" if kind.startswith(("stain:", "halo:", "body", "gene", "partner")) else ""
     path = "".join("M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in poly) + close for poly in polys)
     style = _style(kind)
     return dict(type="path", name=kind, path=path, xref="x", yref="y", layer="above", opacity=opacity,
@@ -674,6 +702,9 @@ def _title(k: Karyotype, genes: Sequence[str] = ()) -> tuple[str, str]:
         lines.append(_wrap_iscn(f"Drawn: {_plain(drawn)} ({share(drawn)})", 44))
         for j, other in enumerate(others):
             lines.append(_wrap_iscn(f"{'Also: ' if j == 0 else ''}{_plain(other)} ({share(other)})", 44))
+    if any(c.kind == "structural" and len(c.contains) > 1 for c in chromosome_copies(k)):
+        lines.append(f'<span style="color:{HIGHLIGHT_COLOURS["partner"]}">\u258c</span> beside a chromosome: '
+                     "material from its partner")
     if genes:
         names = ", ".join(f"{g} ({gene_locus(g).name})" for g in genes)
         lines.append(f'<span style="color:{HIGHLIGHT_COLOURS["gene"]}">\u25ac</span> marks {names}')
@@ -727,10 +758,11 @@ def _figure_layout(layout: _Layout, title: tuple[str, str], margin_for: Sequence
 
 
 def _static_figure(parts: _Parts, layout: _Layout, title: tuple[str, str],
-                   margin_for: Sequence[tuple[str, str]] = ()) -> go.Figure:
+                   margin_for: Sequence[tuple[str, str]] = (), kinds: frozenset[str] = frozenset()) -> go.Figure:
+    """The traces that no state changes (kinds: optional kinds that get a trace even when empty here)."""
     letters = [(_r(x), _r(y), g, "group") for g, x, y in layout.letters]
     traces = [_polygon_trace(kind, parts.polys.get(kind, ())) for kind in POLYGON_KINDS
-              if kind != "gene" or parts.polys.get(kind)]
+              if kind not in _OPTIONAL_KINDS or parts.polys.get(kind) or kind in kinds]
     traces.append(_labels_trace(letters + parts.labels))
     traces.append(_hover_trace(parts.hover))
     fig = go.Figure(traces)
@@ -904,7 +936,8 @@ def karyotype_viewer(presets: Sequence[str | tuple[str, Sequence[str]]] = DEFAUL
         base.extend(per_preset[0][slot])
     base.labels = [lab for slot in layout.slot_x for lab in per_preset[0][slot].labels if lab in common_labels]
     titles = [_title(k, genes) for k, genes in zip(ks, gene_sets)]
-    fig = _static_figure(base, layout, titles[0], margin_for=titles)
+    used = frozenset(kind for p in per_preset for parts in p.values() for kind, polys in parts.polys.items() if polys)
+    fig = _static_figure(base, layout, titles[0], margin_for=titles, kinds=used & _OPTIONAL_KINDS)
     # Slots that change together (14 and 21 in the presets) share their variants: fewer shapes.
     groups = _covarying_groups(variable, keys)
     shapes: list[dict[str, Any]] = []

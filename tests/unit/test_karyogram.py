@@ -389,3 +389,11 @@ def test_side_by_side_copies_with_the_same_change_share_one_label():
     assert "<b>+X \u00d73</b>" in labels and "<b>+X</b>" not in labels
     labels = next(t for t in karyogram("48,XXYY").data if t.name == "labels").text
     assert {"<b>+X</b>", "<b>+Y</b>"} <= set(labels)
+
+
+def test_a_translocation_marks_the_partner_material_beside_each_derivative():
+    fig = karyogram("46,XY,t(9;11)(p21.3;q23.3)")
+    partner = next(t for t in fig.data if t.name == "partner")
+    assert sum(1 for x in partner.x if x is None) == 1  # two strips: one on der(9), one on der(11)
+    assert "material from its partner" in fig.layout.title.subtitle.text
+    assert "partner" not in [t.name for t in karyogram("46,XX,del(5)(q13q33)").data]

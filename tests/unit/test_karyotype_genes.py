@@ -85,3 +85,10 @@ def test_a_gene_at_a_junction_names_the_fusion_in_its_hover_text():
     fig = karyogram("46,XY,t(9;11)(p21.3;q23.3)", genes=("KMT2A",))
     hover = next(t for t in fig.data if t.name == "hover").hovertext
     assert sum("KMT2A::MLLT3" in h.replace("<br>", " ") for h in hover) == 2
+
+
+def test_the_gene_viewer_styles_its_gene_shapes_like_a_gene_trace():
+    v = karyotype_viewer(["46,XY", ("46,XY,t(9;11)(p21.3;q23.3)", ["KMT2A"])])
+    traces = {t.name: t for t in v.figure.data}
+    for shape in v.figure.layout.shapes:
+        assert shape.name in traces and shape.fillcolor == (traces[shape.name].fillcolor or "rgba(0,0,0,0)")
