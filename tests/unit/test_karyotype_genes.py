@@ -92,3 +92,13 @@ def test_the_gene_viewer_styles_its_gene_shapes_like_a_gene_trace():
     traces = {t.name: t for t in v.figure.data}
     for shape in v.figure.layout.shapes:
         assert shape.name in traces and shape.fillcolor == (traces[shape.name].fillcolor or "rgba(0,0,0,0)")
+
+
+def test_the_gene_loci_file_has_its_columns_and_types():
+    rows = data.read_table("karyotype", "gene_loci.tsv")
+    assert list(rows[0]) == ["symbol", "chrom", "band", "grch38_start", "grch38_end", "role", "page", "source"]
+    for r in rows:
+        assert r["symbol"].isupper() and r["chrom"].removeprefix("chr") in [*map(str, range(1, 23)), "X", "Y"]
+        assert bool(r["grch38_start"]) == bool(r["grch38_end"])
+        if r["grch38_start"]:
+            assert 0 < int(r["grch38_start"]) < int(r["grch38_end"])
