@@ -1,6 +1,6 @@
 """The karyotype model and karyogram give byte-identical output to the goldens saved before the refactor.
 
-The goldens (tests/unit/goldens/) hold the preset viewers' figure JSON and HTML, what the parser makes of a
+The goldens (tests/unit/goldens/) hold the preset viewers' figure JSON, states and text alternative, what the parser makes of a
 list of tricky karyotypes (its text, description, warnings or error), and a hash of each one's karyogram. A
 change that is meant to alter the drawing regenerates them: python tests/unit/goldens/make_karyotype_goldens.py
 """

@@ -1,4 +1,4 @@
-"""Write the karyotype goldens: the figure JSON and the Interactive's HTML of every preset and tricky string.
+"""Write the karyotype goldens: the figure JSON, states and text alternative of each viewer, and of tricky strings.
 
 Run from the repository root (``python tests/unit/goldens/make_karyotype_goldens.py``) only when a change
 to the drawing is meant; test_karyotype_goldens.py checks that the code still writes these bytes.
@@ -67,7 +67,12 @@ def goldens() -> tuple[dict[str, str], dict[str, str]]:
     drawn: dict[str, str] = {}
     for name, presets in VIEWERS.items():
         viewer = karyotype_viewer(presets)
-        out[f"viewer_{name}.html"] = viewer.to_html()
+        # The states and text alternative, not Interactive.to_html(): its markup belongs to lcbook.display.
+        out[f"viewer_{name}.states.json"] = json.dumps(
+            {"states": [dict(label=st.label, description=st.description, data=st.data, layout=st.layout,
+                             traces=st.traces) for st in viewer.states],
+             "alt": [viewer.alt.takeaway, list(viewer.alt.columns), [list(r) for r in viewer.alt.rows]]},
+            indent=1, sort_keys=True, default=list)
         out[f"viewer_{name}.json"] = _figure_json(viewer.figure)
     parsed = {}
     for text in (*TRICKY, *(p for ps in VIEWERS.values() for p in ps)):
