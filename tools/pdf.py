@@ -5,7 +5,7 @@
 Uses Debian's Chromium ($LCBOOK_CHROMIUM, else /usr/bin/chromium) through Playwright's page.pdf, never
 a downloaded browser. Each page is served on 127.0.0.1 (nothing is fetched from elsewhere), laid out
 with the print stylesheet (lcbook/static/lcbook-print.css), its figures drawn in their first state
-with their tables opened, then printed on A4 with the page's title and page numbers in the footer.
+with their tables opened and the sources it cites listed at its end, then printed on A4 with the page's title and page numbers in the footer.
 """
 from __future__ import annotations
 
@@ -32,8 +32,28 @@ FOOTER = ('<div style="font-size:8px;width:100%;margin:0 15mm;display:flex;justi
           'font-family:sans-serif;color:#333"><span class="title"></span>'
           '<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>')
 
-DRAW_AND_OPEN = """async () => {
+# Before printing: open each figure's table, list the sources the page cites (each citation link
+# carries its full reference as its title) at the end of its References section, draw every figure.
+PREPARE = """async () => {
     document.querySelectorAll('details.lc-data-table').forEach(d => { d.open = true; });
+    const refs = new Set();
+    document.querySelectorAll('article a[href*="bibliography.html#"][title]').forEach(a => refs.add(a.title));
+    const where = document.querySelector('article section#references')
+        || document.querySelector('article.bd-article > section');
+    if (refs.size && where) {
+        const box = document.createElement('div');
+        box.className = 'lc-print-references';
+        const intro = document.createElement('p');
+        intro.textContent = 'Sources cited on this page:';
+        const list = document.createElement('ul');
+        Array.from(refs).sort().forEach(t => {
+            const li = document.createElement('li');
+            li.textContent = t;
+            list.appendChild(li);
+        });
+        box.append(intro, list);
+        where.appendChild(box);
+    }
     if (window.lcbookDrawAll) { await window.lcbookDrawAll(); }
 }"""
 ALL_DRAWN = ("Array.from(document.querySelectorAll('.plotly-graph-div'))"
@@ -85,7 +105,7 @@ def print_pages(pages: list[str], site: Path = SITE, out: Path = OUT) -> list[Pa
                 page = context.new_page()
                 page.emulate_media(media="print")
                 page.goto(f"{base}{page_name}.html", wait_until="load")
-                page.evaluate(DRAW_AND_OPEN)
+                page.evaluate(PREPARE)
                 page.wait_for_function(ALL_DRAWN, timeout=30000)
                 target = out / pdf_name(page_name)
                 page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=False,
