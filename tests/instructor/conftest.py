@@ -28,9 +28,13 @@ def words(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
 
 
-def squash(text: str) -> str:
-    """Only the letters and digits of a text (HTML tags dropped), lower-cased: markup-blind comparison."""
-    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+def squash(text: str, markup: bool = True) -> str:
+    """Only the letters and digits of a text (HTML tags dropped), lower-cased: markup-blind comparison.
+
+    With ``markup=False`` the text is plain (a PDF's): nothing in angle brackets is taken for a tag.
+    """
+    if markup:
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
     return re.sub(r"[\W_]+", "", text.translate(_QUOTES)).lower()
 
 
