@@ -101,10 +101,10 @@ def test_who_2016_categories_follow_godley_and_shimamura():
     assert got == WHO2016
 
 
-def test_the_unverified_who_2022_tier_list_is_not_used_and_the_tp53_placement_is_labelled():
+def test_the_unverified_who_2022_tier_list_is_not_used_and_the_tp53_placement_is_sourced():
     notes = {g.gene: g.who2022_note for g in germline_genes() if g.who2022_note}
     assert set(notes) == {"TP53", "BLM (Bloom syndrome)"}
-    assert "textbook statement, not re-checked" in notes["TP53"]
+    assert notes["TP53"] == "adds TP53 (Li-Fraumeni syndrome) to the first tier"
     assert "germline-predisposition tiers" in notes["BLM (Bloom syndrome)"]
 
 
