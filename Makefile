@@ -8,7 +8,7 @@ BUILD  := _build/html
 CHROMIUM ?= $(or $(LCBOOK_CHROMIUM),$(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser)))
 export LCBOOK_CHROMIUM := $(CHROMIUM)
 
-.PHONY: html test clean benchmark lighthouse check-chromium
+.PHONY: html instructor pdf test clean benchmark lighthouse check-chromium
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,10 +18,18 @@ $(STAMP): requirements.txt pyproject.toml
 html: $(STAMP)
 	$(BIN)/jupyter-book build -W -n --keep-going --path-output . .
 
+# The instructor edition (the guide with its answer keys) and the quizzes for an LMS, in _build/instructor.
+instructor: html
+	$(BIN)/python tools/instructor.py
+
+# One PDF handout per page of the learner build, printed by Debian's Chromium, in _build/pdf.
+pdf: check-chromium html
+	$(BIN)/python tools/pdf.py
+
 check-chromium:
 	@test -n "$(CHROMIUM)" && test -x "$(CHROMIUM)" || { echo "make test needs Chromium for its browser tests: install it with 'sudo apt-get install -y chromium', or set LCBOOK_CHROMIUM=/path/to/chromium."; exit 1; }
 
-test: check-chromium html
+test: check-chromium html instructor pdf
 	$(BIN)/python -m pytest --nbval-lax tests book
 
 benchmark: $(STAMP)

@@ -4,6 +4,10 @@ What the pages say (their learning objectives, "Try this" questions, self-check 
 learn) is read from the notebooks and quizzes, so the guide stays true when a page changes; what
 only an instructor needs (the map from objectives to questions, timings, a lesson plan, discussion
 questions, answer keys) comes from guide.yaml. ``check_guide`` says what is missing or stale.
+
+The guide page in the book (the learner build) holds no answer key: between the two
+``ANSWER_KEYS_*`` comment lines it says where the keys are, and the instructor edition
+(``lcbook.instructor``) puts ``answer_keys_markdown`` there instead.
 """
 from __future__ import annotations
 
@@ -16,7 +20,20 @@ from pathlib import Path
 from lcbook.data import read_yaml
 from lcbook.quiz import load_quiz
 
-__all__ = ["PageFacts", "read_page", "check_guide", "guide_markdown"]
+__all__ = ["PageFacts", "read_page", "chapter_pages", "check_guide", "guide_markdown", "answer_keys_markdown",
+           "with_answer_keys", "ANSWER_KEYS_START", "ANSWER_KEYS_END"]
+
+#: MyST comment lines around the answer-key section of the guide page (they render as nothing).
+ANSWER_KEYS_START = "% lcbook: answer keys start"
+ANSWER_KEYS_END = "% lcbook: answer keys end"
+
+#: What the learner build says in place of the answer keys.
+LEARNER_ANSWER_NOTE = (
+    "The answers to the pages' \"Try this\" questions are not on this public site, so that students "
+    "cannot read them here. They are in the **instructor edition** of the chapter: clone the repository "
+    "and run `make instructor`, then open `_build/instructor/html/book/instructor_guide.html`. The same "
+    "command writes the self-check questions for your learning management system (see below)."
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,15 @@ def read_page(notebook: Path, page: str) -> PageFacts:
     time = re.search(r"\*\*Time to learn:\*\*\s*([^\n]+)", md)
     return PageFacts(page, title, objectives, tuple(try_this), quiz_ids,
                      time.group(1).strip().rstrip(".") if time else "")
+
+
+def chapter_pages(root: Path) -> list[PageFacts]:
+    """The facts of every notebook page in the book at ``root``, in the order of its _toc.yml."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]] + [c["file"] for c in toc["chapters"]]
+    return [read_page(root / f"{n}.ipynb", n) for n in names if (root / f"{n}.ipynb").exists()]
 
 
 def check_guide(pages: list[PageFacts], guide: dict) -> list[str]:
@@ -110,7 +136,7 @@ def guide_markdown(pages: list[PageFacts], guide: dict, template: str) -> str:
     for step in guide["lesson_plan"]:
         plan.append(f"| {start}-{start + step['minutes']} | {_escape_cell(step['activity'])} |")
         start += step["minutes"]
-    objectives, discussion, answers = [], [], []
+    objectives, discussion = [], []
     for p in pages:
         entry = guide["pages"][p.page]
         prompts = {q.id: q.prompt for qid in p.quiz_ids for q in load_quiz(qid).questions}
@@ -124,17 +150,34 @@ def guide_markdown(pages: list[PageFacts], guide: dict, template: str) -> str:
             objectives.append(f"| {i}. {_escape_cell(text)} | {qs} | {acts} |")
         objectives.append("")
         discussion += [f"**{{doc}}`{name}`**", ""] + [f"- {d}" for d in entry["discussion"]] + [""]
-        if p.try_this:
-            answers += [f"````{{admonition}} {p.title}: answers", ":class: dropdown", ""]
-            for i, (q, a) in enumerate(zip(p.try_this, entry["try_this_answers"]), start=1):
-                answers += [f"{i}. *{q}*", "", f"   {a}", ""]
-            answers += ["````", ""]
+    answers = "\n".join([ANSWER_KEYS_START, "", LEARNER_ANSWER_NOTE, "", ANSWER_KEYS_END])
     return (template
             .replace("{{TIMING_TABLE}}", "\n".join(timing))
             .replace("{{LESSON_PLAN}}", "\n".join(plan))
             .replace("{{OBJECTIVES}}", "\n".join(objectives).rstrip())
             .replace("{{DISCUSSION}}", "\n".join(discussion).rstrip())
-            .replace("{{ANSWERS}}", "\n".join(answers).rstrip()))
+            .replace("{{ANSWERS}}", answers))
+
+
+def answer_keys_markdown(pages: list[PageFacts], guide: dict) -> str:
+    """The answer keys of every page's "Try this" questions, one folded admonition a page (instructor edition)."""
+    answers = ["The answers are folded: open one when you need it.", ""]
+    for p in pages:
+        entry = guide["pages"][p.page]
+        if p.try_this:
+            answers += [f"````{{admonition}} {p.title}: answers", ":class: dropdown", ""]
+            for i, (q, a) in enumerate(zip(p.try_this, entry.get("try_this_answers", [])), start=1):
+                answers += [f"{i}. *{q}*", "", f"   {a}", ""]
+            answers += ["````", ""]
+    return "\n".join(answers).rstrip()
+
+
+def with_answer_keys(page_source: str, keys: str) -> str:
+    """The guide page's source with its answer-key section replaced by ``keys``."""
+    start, end = page_source.find(ANSWER_KEYS_START), page_source.find(ANSWER_KEYS_END)
+    if start < 0 or end < start:
+        raise ValueError("The guide page has no answer-key section: run 'python tools/guide.py build'.")
+    return page_source[:start] + keys + page_source[end + len(ANSWER_KEYS_END):]
 
 
 def load_guide_data() -> dict:

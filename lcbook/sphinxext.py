@@ -30,6 +30,7 @@ def _add_static_path(app: Any, config: Any) -> None:
 def _page_assets(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     body = context.get("body") or ""
     app.add_css_file("lcbook.css")
+    app.add_css_file("lcbook-print.css", media="print")  # a page printed as a handout (make pdf)
     app.add_js_file("lcbook-theme.js", priority=900, defer="defer")
     if FIGURE_MARKER in body:
         # lcbook.js loads plotly.js (from the same _static folder) when a figure first nears the screen.

@@ -10,15 +10,14 @@ from pathlib import Path
 
 import yaml
 
-from lcbook.guide import check_guide, guide_markdown, load_guide_data, read_page
+from lcbook import guide
+from lcbook.guide import check_guide, guide_markdown, load_guide_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def chapter_pages():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    names = [toc["root"]] + [c["file"] for c in toc["chapters"]]
-    return [read_page(ROOT / f"{n}.ipynb", n) for n in names if (ROOT / f"{n}.ipynb").exists()]
+    return guide.chapter_pages(ROOT)
 
 
 def render() -> str:
