@@ -30,8 +30,8 @@ class GermlineGene:
 
     gene: str
     icc2022_category: str
+    who2022_category: str
     who2016_category: str
-    who2022_note: str
     inheritance: str
     associated_neoplasms: str
     preexisting_features: str
@@ -57,18 +57,16 @@ def germline_genes() -> tuple[GermlineGene, ...]:
 
 
 def _who(row: GermlineGene) -> str:
-    """The WHO cell: the WHO 2016 category, then any note on the WHO 5th edition (2022 onwards)."""
-    parts = [row.who2016_category or "not in the fact sheet's WHO 2016 list"]
-    if row.who2022_note:
-        parts.append(f"WHO 5th edition: {row.who2022_note}")
-    return "; ".join(parts)
+    """The WHO cell: the WHO 2022 (5th edition) group, then the WHO 2016 group where there was one."""
+    earlier = f"WHO 2016: {row.who2016_category}" if row.who2016_category else "not in the WHO 2016 list"
+    return f"{row.who2022_category} ({earlier})"
 
 
 #: The table's columns: (heading, how to get the cell from a row).
 COLUMNS: tuple[tuple[str, object], ...] = (
     ("Gene or condition", lambda r: r.gene),
     ("ICC 2022 category", lambda r: r.icc2022_category or "not among the ICC entries given here"),
-    ("WHO 2016 category (and WHO 5th edition note)", _who),
+    ("WHO 2022 group (and WHO 2016)", _who),
     ("Inheritance", lambda r: r.inheritance),
     ("Neoplasms", lambda r: r.associated_neoplasms),
     ("Before any neoplasm", lambda r: r.preexisting_features),
