@@ -333,7 +333,7 @@ OUTCOME_VIEWS: tuple[tuple[str, tuple[tuple[str, str, str, float | None, str], .
         (_IFAR, "MDS/AML", "cumulative_incidence_percent", 40, "MDS/AML by 40<br>(IFAR)"),
     )),
     ("Observed / expected (log scale)", (
-        (_NA, "leukemia", "observed_expected", None, "Leukemia<br>(N. American)"),
+        (_NA, "AML", "observed_expected", None, "AML<br>(N. American)"),
         (_GERMAN, "AML", "observed_expected", None, "AML<br>(German)"),
         (_NA, "all cancers", "observed_expected", None, "All cancers<br>(N. American)"),
         (_NA, "solid tumours", "observed_expected", None, "Solid tumours<br>(N. American)"),
@@ -403,8 +403,8 @@ def _outcome_description(index: int) -> str:
             f"counts MDS as well). The numbers differ with the cohort, the definition and the method."
         )
     return (
-        f"Observed ÷ expected cases, compared with the general population (log scale): leukemia "
-        f"{v(_NA, 'leukemia', oe)} times more than expected in the North American Survey (Rosenberg 2003) "
+        f"Observed ÷ expected cases, compared with the general population (log scale): AML "
+        f"{v(_NA, 'AML', oe)} times more than expected in the North American Survey (Rosenberg 2003) "
         f"and AML {v(_GERMAN, 'AML', oe)} times in the German registry ({n[_GERMAN]} patients; Rosenberg "
         f"2008); all cancers {v(_NA, 'all cancers', oe)} and solid tumours {v(_NA, 'solid tumours', oe)} "
         f"times; head and neck {v(_NA, 'head and neck cancer', oe)}; oesophagus "
@@ -455,8 +455,8 @@ def fa_outcomes_chart() -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "In Fanconi anaemia, blood problems are almost universal by age 40 (98% in the International "
-            "FA Registry), MDS or AML reaches 52% by 40 there, and leukemia is several hundred times more "
-            "frequent than in the general population (785 times in the North American Survey, AML 868 "
+            "FA Registry), MDS or AML reaches 52% by 40 there, and AML is several hundred times more "
+            "frequent than in the general population (785 times in the North American Survey, 868 "
             "times in the German registry); squamous cancers of the head and neck, oesophagus and vulva "
             "are also hundreds to thousands of times more frequent."
         ),

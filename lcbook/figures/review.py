@@ -113,8 +113,8 @@ def _description(family: str) -> str:
             "Relative measures: how many times more often leukemia occurred than in a comparison group "
             "(SIR and O/E: the general population of the same age; RR: people without the exposure or "
             "the family history; fold: a review's rounded estimate). Each gridline is ten times the last. "
-            f"Fanconi anaemia ({v('fanconi', 'observed_expected', 'leukemia')} for leukemia, "
-            f"{v('fanconi', 'observed_expected', 'AML')} for AML) and Down syndrome in early childhood "
+            f"Fanconi anaemia ({v('fanconi', 'observed_expected', 'AML', 'North American cohort')} for AML in "
+            f"North America, {v('fanconi', 'observed_expected', 'AML', 'German registry')} in Germany) and Down syndrome in early childhood "
             f"({v('down_syndrome', 'sir', 'leukemia', 'age 0-4, Denmark')} at ages 0-4) lie tens to "
             f"hundreds of times above current smoking ({v('smoking', 'relative_risk', 'AML', 'current smokers')} "
             f"for AML); familial CLL ({v('familial_cll', 'relative_risk', 'CLL', 'relatives, Sweden 2009')}) "
@@ -253,7 +253,7 @@ def risk_comparison() -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "On a log scale, the causes raise the risk of leukemia by very different amounts: Fanconi "
-            "anaemia hundreds of times (observed-to-expected 785 for leukemia, 868 for AML), Down syndrome "
+            "anaemia hundreds of times (observed-to-expected for AML 785 in North America, 868 in Germany), Down syndrome "
             "tens of times for any leukemia in early childhood (56 at ages 0-4; about 150-fold for AML in a "
             "review), familial CLL several times (8.5), Klinefelter syndrome a few times (3.62, an excess not "
             "found in Denmark), current smoking less than twice (1.40). "

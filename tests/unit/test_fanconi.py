@@ -86,7 +86,7 @@ def test_cohort_outcomes_hold_the_fact_sheet_numbers():
         (ifar, "haematological abnormalities", "median_age_years", None): 7,
         (ifar, "haematological abnormalities", pct, 40): 98, (ifar, "MDS/AML", pct, 40): 52,
         (ifar, "death from haematological causes", pct, 40): 81,
-        (na, "leukemia", oe, None): 785, (na, "all cancers", oe, None): 50, (na, "solid tumours", oe, None): 48,
+        (na, "AML", oe, None): 785, (na, "all cancers", oe, None): 50, (na, "solid tumours", oe, None): 48,
         (na, "head and neck cancer", oe, None): 706, (na, "oesophageal cancer", oe, None): 2362,
         (na, "vulvar cancer", oe, None): 4317, (na, "AML", "hazard_percent_per_year", None): 1,
         (na, "AML", pct, 48): 10, (na, "death from marrow failure", pct, 48): 11,

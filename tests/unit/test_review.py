@@ -113,7 +113,7 @@ def test_risk_figures_hold_the_fact_sheet_numbers():
         ("down_syndrome", "fold_review", "ALL", "under 5, review estimate"): (40, None, None, None),
         ("down_syndrome", "fold_review", "ALL", "age 5-30, review estimate"): (12, None, None, None),
         ("klinefelter", "sir", "leukemia", "Sweden"): (3.62, None, None, None),
-        ("fanconi", "observed_expected", "leukemia", "North American cohort"): (785, None, None, None),
+        ("fanconi", "observed_expected", "AML", "North American cohort"): (785, None, None, None),
         ("fanconi", "observed_expected", "AML", "German registry"): (868, None, None, None),
         ("familial_cll", "relative_risk", "CLL", "relatives, Sweden 2009"): (8.5, None, 6.1, 11.7),
         ("familial_cll", "relative_risk", "CLL", "relatives, earlier study"): (7.52, None, None, None),
