@@ -78,9 +78,11 @@ def klinefelter_cohorts_chart() -> Interactive:
         takeaway=("In cohorts of men with Klinefelter syndrome, breast cancer and mediastinal germ-cell "
                   "tumours are clearly more frequent than expected; blood-cancer results disagree between "
                   "countries; all cancers together are close to expected."),
-        columns=("Study", "Country", "Men", "Outcome", "Measure", "Value", "95% CI"),
+        columns=("Study", "Country", "Men", "Karyotype group", "Outcome", "Measure", "Value", "95% CI"),
         rows=tuple(
-            (r.study, r.country, r.n_men, r.outcome, r.measure, f"{r.value:g}",
+            (r.study, r.country, r.n_men,
+             "all men in the cohort" if r.karyotype_group == "all" else f"{r.karyotype_group} only",
+             r.outcome, r.measure, f"{r.value:g}",
              f"{r.ci_low:g}-{r.ci_high:g}" if r.ci_low is not None else "not given")
             for r in klinefelter_cancer_cohorts()
         ),
