@@ -57,7 +57,7 @@ def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
         CascadeStep("mlds", "Myeloid leukemia of Down syndrome (ML-DS)", mlds, "babies with TAM",
                     f"About {mlds}: in a German cohort, 29 of 146 babies with TAM developed ML-DS, a cumulative "
                     "incidence of 23%, within the first 4 years of life. ML-DS needs further acquired mutations (cohesin, CTCF, epigenetic and "
-                    "signalling genes). These figures come from different cohorts: together they give more "
+                    "signaling genes). These figures come from different cohorts: together they give more "
                     "ML-DS than the 2.1% risk of any leukemia by age 5 in a Danish cohort, so read them as "
                     "approximate.",
                     "Klusmann et al. 2008; Yoshida et al. 2013; Hasle et al. 2000"),

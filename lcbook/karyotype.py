@@ -22,7 +22,7 @@ Conventions followed from ISCN:
 
 Ordering (sex chromosomes first, then autosomes 1-22, then markers; inside a rearrangement the sex
 chromosome or lowest-numbered chromosome first; X before Y in the sex-chromosome field) is *accepted
-with a warning and normalised* in ``str(k)``: the karyotype means the same either way, and a learner is
+with a warning and normalized* in ``str(k)``: the karyotype means the same either way, and a learner is
 better served by a note than by a refusal. Lower-case chromosome or abbreviation mistakes are errors.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The germline predisposition genes as a searchable table (data/familial/germline_genes.csv).
 
-``germline_table()`` returns an object whose HTML is an accessible table with a labelled search
+``germline_table()`` returns an object whose HTML is an accessible table with a labeled search
 field above it: typing filters the rows in the page itself (a small inline script, no external
 JavaScript, no kernel), and a live region says how many rows are shown ("13 of 13 genes and
 conditions shown"). Every cell is HTML-escaped, and the script sets only ``hidden`` and
@@ -143,7 +143,7 @@ class GeneTable:
     def to_html(self) -> str:
         """The table's self-contained HTML: search field, live count, table, style and script.
 
-        No element ids: the field is labelled by wrapping it in its label, and the script finds its
+        No element ids: the field is labeled by wrapping it in its label, and the script finds its
         table from the field, so any number of tables (even identical ones) can share a page. The
         caption is for screen readers; sighted readers see the same words above the scrolling table.
         """

@@ -105,7 +105,7 @@ _LABEL_STYLES: dict[str, tuple[int, str, bool]] = {
 
 # Geometry, in thousands of ISCN units (chromosome 1 is 15.1 long).
 _W = 1.0            # chromosome width
-_PITCH = 1.38       # centre to centre of homologues
+_PITCH = 1.38       # center to center of homologues
 _SLOT_GAP = 0.95    # between the copies of two chromosomes
 _LEAD = 1.15        # before each Denver group (room for its letter)
 _WAIST = 0.42       # width at the centromere

@@ -22,7 +22,7 @@ ICC = {
     "No constitutional disorder": {"CEBPA", "DDX41", "TP53"},
     "Thrombocytopenia/platelet dysfunction": {"RUNX1", "ANKRD26", "ETV6"},
     "Multi-organ constitutional disorders": {
-        "GATA2", "SAMD9", "SAMD9L", "Classic bone marrow failure syndromes, e.g. Fanconi anaemia (FANCA and other FA genes)",
+        "GATA2", "SAMD9", "SAMD9L", "Classic bone marrow failure syndromes, e.g. Fanconi anemia (FANCA and other FA genes)",
         "JMML-associated RASopathies (NF1, Noonan syndrome)", "Down syndrome (trisomy 21)"},
 }
 WHO2022 = {
@@ -34,7 +34,7 @@ WHO2016 = {
     "Without pre-existing disorder": {"CEBPA", "DDX41"},
     "With pre-existing platelet disorder": {"RUNX1", "ANKRD26", "ETV6"},
     "With other organ dysfunction": {
-        "GATA2", "Classic bone marrow failure syndromes, e.g. Fanconi anaemia (FANCA and other FA genes)",
+        "GATA2", "Classic bone marrow failure syndromes, e.g. Fanconi anemia (FANCA and other FA genes)",
         "JMML-associated RASopathies (NF1, Noonan syndrome)", "Down syndrome (trisomy 21)"},
 }
 

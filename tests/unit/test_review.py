@@ -256,7 +256,7 @@ def test_figures_are_written_as_the_sources_give_them():
     assert texts[("chip", "people with CHIP")] == "0.5-1% a year"
     current = next(r for r in load_risks() if r.setting == "current smokers")
     assert (current.value_text, current.ci_text) == ("1.40×", "1.22-1.60")
-    assert cause_by_id("fanconi").condition == "Fanconi anaemia"
+    assert cause_by_id("fanconi").condition == "Fanconi anemia"
     with pytest.raises(ValueError, match="Unknown cause"):
         cause_by_id("scurvy")
 
@@ -312,7 +312,7 @@ def test_switching_state_changes_the_axis_and_shows_the_rate_panel_only_with_per
 
 
 def test_a_stated_range_is_drawn_as_a_segment_joining_its_two_ends():
-    chip = next(t for t in risk_comparison().figure_at(1).data if t.xaxis == "x2" and t.name == "Clonal haematopoiesis")
+    chip = next(t for t in risk_comparison().figure_at(1).data if t.xaxis == "x2" and t.name == "Clonal hematopoiesis")
     assert list(chip.x[:3]) == [0.5, 1.0, None]
     assert "lines" in chip.mode
 
@@ -326,7 +326,7 @@ def test_confidence_intervals_are_drawn_as_whiskers_where_the_source_gives_them(
 
 def test_hover_gives_each_points_population_and_source():
     fig = risk_comparison().figure
-    fa = next(t for t in fig.data if t.name == "Fanconi anaemia")
+    fa = next(t for t in fig.data if t.name == "Fanconi anemia")
     text = fa.customdata[list(fa.x).index(868)]
     assert "German Fanconi Anemia Registry" in text and "Source: Rosenberg et al. 2008" in text
     assert "Rosenberg2008Haematologica" not in text
@@ -351,7 +351,7 @@ def test_the_text_alternative_lists_every_figure_with_its_source():
     assert len(chart.alt.rows) == len(load_risks())
     assert [row[7] for row in chart.alt.rows] == [r.source_text for r in load_risks()]
     assert not {row[7] for row in chart.alt.rows} & {r.source for r in load_risks()}
-    assert ("Fanconi anaemia", "AML", "observed-to-expected ratio (O/E)", "868×") == chart.alt.rows[7][:4]
+    assert ("Fanconi anemia", "AML", "observed-to-expected ratio (O/E)", "868×") == chart.alt.rows[7][:4]
 
 
 def test_colours_are_okabe_ito_or_grey_and_traces_are_scatter_only():
