@@ -8,7 +8,7 @@ BUILD  := _build/html
 CHROMIUM ?= $(or $(LCBOOK_CHROMIUM),$(firstword $(wildcard /usr/bin/chromium /usr/bin/chromium-browser)))
 export LCBOOK_CHROMIUM := $(CHROMIUM)
 
-.PHONY: html test clean benchmark check-chromium
+.PHONY: html test clean benchmark lighthouse check-chromium
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,18 @@ test: check-chromium html
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/build_and_weight.py
+
+# Lighthouse's mobile audit of every page (issue 11), pinned in benchmarks/package.json.
+# Pass options with LIGHTHOUSE_ARGS, e.g. make lighthouse LIGHTHOUSE_ARGS="--pages book/glossary --runs 1"
+LIGHTHOUSE_ARGS ?=
+LH_STAMP := benchmarks/node_modules/.installed
+
+$(LH_STAMP): benchmarks/package.json benchmarks/package-lock.json
+	cd benchmarks && npm ci --no-audit --no-fund
+	@touch $@
+
+lighthouse: check-chromium html $(LH_STAMP)
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python benchmarks/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf _build

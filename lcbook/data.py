@@ -16,10 +16,11 @@ def data_dir() -> Path:
     override = os.environ.get("LCBOOK_DATA")
     if override:
         return Path(override)
-    checkout = Path(__file__).resolve().parent.parent / "data"
-    if checkout.is_dir():
-        return checkout
-    # Installed from a wheel (pip install git+...): data/ ships as the package lcbook_data.
+    # Running from a checkout (an editable install, or the repository on sys.path): its own data/.
+    repository = Path(__file__).resolve().parent.parent
+    if (repository / "pyproject.toml").is_file() and (repository / "data" / "glossary.yaml").is_file():
+        return repository / "data"
+    # Installed (a wheel, pip install git+...): data/ ships as the package lcbook_data.
     from importlib.resources import files
 
     return Path(str(files("lcbook_data")))
@@ -212,7 +213,7 @@ def _optional_float(text: str) -> float | None:
 
 @lru_cache(maxsize=None)
 def snijders_maternal_age_risk() -> tuple[AgeRisk, ...]:
-    """Snijders & Nicolaides (1996) live-birth risks of Down syndrome by maternal age."""
+    """Snijders et al. (1999) live-birth risks (Table 4, 40 weeks) of Down syndrome by maternal age."""
     return tuple(
         AgeRisk(int(r["age_years"]), int(r["risk_one_in"]), r["source"])
         for r in read_table("down_syndrome", "maternal_age_risk_snijders1996.csv")

@@ -54,6 +54,35 @@ def stable_id(prefix: str, *parts: str) -> str:
     return f"{prefix}-{digest}"
 
 
+#: The smallest text a chart shows: below 12 px a label is hard to read on a phone.
+MIN_FONT_PX = 12
+
+
+def readable_fonts(spec: Any, in_font: bool = False) -> Any:
+    """A figure's JSON (or a state's patch) with every font size below ``MIN_FONT_PX`` raised to it."""
+    if isinstance(spec, dict):
+        return {k: _readable_entry(k, v, in_font) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [readable_fonts(v, in_font) for v in spec]
+    return spec
+
+
+def _readable_entry(key: str, value: Any, in_font: bool) -> Any:
+    # Keys may be plotly.js paths, as in a state's patch: "annotations[0].font.size".
+    path = key.split(".")
+    if path[-1] == "size" and (in_font if len(path) == 1 else path[-2].endswith("font")):
+        return _at_least(value)
+    return readable_fonts(value, path[-1].endswith("font"))
+
+
+def _at_least(size: Any) -> Any:
+    if isinstance(size, list):
+        return [_at_least(v) for v in size]
+    if isinstance(size, (int, float)) and not isinstance(size, bool) and size < MIN_FONT_PX:
+        return MIN_FONT_PX
+    return size
+
+
 #: plotly's own default height, used for the placeholder of a figure that does not set one.
 DEFAULT_HEIGHT_PX = 450
 
@@ -67,7 +96,7 @@ def figure_div(fig: go.Figure, div_id: str | None = None) -> str:
     fig_json = _figure_json(fig)
     div_id = div_id or stable_id("lc-fig", fig_json)
     height = fig.layout.height or DEFAULT_HEIGHT_PX
-    parsed = json.loads(fig_json)
+    parsed = readable_fonts(json.loads(fig_json))
     spec = json.dumps(
         {"data": parsed.get("data", []), "layout": parsed.get("layout", {}), "config": PLOTLY_CONFIG},
         sort_keys=True, separators=(",", ":"),
@@ -78,12 +107,26 @@ def figure_div(fig: go.Figure, div_id: str | None = None) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Prose:
+    """Text that a page shows as wrapped HTML (a list, a paragraph) and a notebook prints as plain text."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 class LCBookRenderer(MimetypeRenderer):
     """Plotly renderer that emits the plotly mimetype (JupyterLab) and self-hosted HTML (the book)."""
 
     def to_mimebundle(self, fig_dict: dict) -> dict[str, Any]:
         fig = go.Figure(fig_dict)
-        live = json.loads(pio.to_json(fig, validate=False, remove_uids=False))
+        live = readable_fonts(json.loads(pio.to_json(fig, validate=False, remove_uids=False)))
         live["config"] = PLOTLY_CONFIG
         return {PLOTLY_MIMETYPE: live, "text/html": figure_div(fig)}
 
@@ -125,6 +168,8 @@ class Interactive:
     control_label: str = "Show"
     control: str = "buttons"  # "buttons" or "slider"
     initial: int = 0
+    #: How the figure is made (model, random seed, sources): folded under the caption.
+    method: str = ""
     #: Pages the figure leads to, in groups: ((group label, ((link text, href), ...)), ...).
     links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
@@ -180,13 +225,18 @@ class Interactive:
                 }
                 for s in self.states
             ]
-            states_json = pio.json.to_json_plotly(payload)
+            states_json = pio.json.to_json_plotly(readable_fonts(json.loads(pio.json.to_json_plotly(payload))))
             # Escape "</" so that no text in the states can close the script element.
             states_json = states_json.replace("</", "<\\/")
             parts.append(
                 f'<script type="application/json" class="lc-states">{states_json}</script>'
             )
-        parts.append(_alt_html(self.alt))
+        parts.append(_alt_html(self.alt, _how_to_use(self)))
+        if self.method:
+            parts.append(
+                '<details class="lc-method"><summary>How this figure is made</summary>'
+                f"<p>{html.escape(self.method)}</p></details>"
+            )
         if self.links:
             parts.append(_links_html(self.links))
         parts.append("</figure>")
@@ -203,6 +253,10 @@ class Interactive:
         }
 
 
+#: More states than this are offered as a menu on a phone instead of a row of buttons.
+MANY_STATES = 6
+
+
 def _controls_html(interactive: Interactive, div_id: str) -> str:
     label = html.escape(interactive.control_label)
     if interactive.control == "slider":
@@ -216,14 +270,25 @@ def _controls_html(interactive: Interactive, div_id: str) -> str:
             f'value="{interactive.initial}" aria-valuetext="{current}" data-lc-target="{div_id}"></div>'
         )
     buttons = []
+    if len(interactive.states) > MANY_STATES:
+        # On a phone a long row of buttons would push the chart off the screen: a menu takes one line.
+        options = "".join(
+            f'<option value="{i}"{" selected" if i == interactive.initial else ""}>{html.escape(s.label)}</option>'
+            for i, s in enumerate(interactive.states)
+        )
+        buttons.append(
+            f'<select class="lc-state-select" id="{div_id}-select" aria-label="{label}" '
+            f'data-lc-target="{div_id}">{options}</select>'
+        )
     for i, state in enumerate(interactive.states):
         pressed = "true" if i == interactive.initial else "false"
         buttons.append(
             f'<button type="button" class="lc-state-button" data-lc-target="{div_id}" '
             f'data-lc-state="{i}" aria-pressed="{pressed}">{html.escape(state.label)}</button>'
         )
+    many = " lc-many" if len(interactive.states) > MANY_STATES else ""
     return (
-        f'<div class="lc-controls" role="group" aria-label="{label}">'
+        f'<div class="lc-controls{many}" role="group" aria-label="{label}">'
         f'<span class="lc-controls-label" aria-hidden="true">{label}:</span>'
         + "".join(buttons)
         + "</div>"
@@ -243,8 +308,20 @@ def _links_html(links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> s
     )
 
 
-def _alt_html(alt: TextAlternative) -> str:
-    parts = [f'<figcaption class="lc-takeaway">{html.escape(alt.takeaway)}</figcaption>']
+def _how_to_use(interactive: Interactive) -> str:
+    """The caption's first words: what the reader can do with the figure."""
+    if not interactive.states:
+        return "Tap or point at the chart for its numbers."
+    if interactive.control == "slider":
+        return "Drag the slider (or use the arrow keys) to change the chart; the text under it says what changed."
+    if len(interactive.states) > MANY_STATES:
+        return "Choose what the chart shows, above it; the text under it says what changed."
+    return "Tap a button to change the chart; the text under it says what changed."
+
+
+def _alt_html(alt: TextAlternative, how: str = "") -> str:
+    lead = f'<span class="lc-how">{html.escape(how)}</span> ' if how else ""
+    parts = [f'<figcaption class="lc-takeaway">{lead}{html.escape(alt.takeaway)}</figcaption>']
     if alt.columns:
         head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in alt.columns)
         body = "".join(

@@ -84,6 +84,8 @@ def inline_icons(page: str, icons: dict[str, dict[str, Icon]]) -> str:
 DROPPED_SCRIPTS = ("sphinx-thebe.js", "scripts/fontawesome.js")
 #: Search-as-you-type is off (``search_as_you_type = false``): only the search page needs the index.
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
+#: Scripts a page needs only when it holds their widget: dropped from pages without it.
+SCRIPTS_IF = {"design-tabs.js": "sd-tab-set"}
 #: Small configuration scripts that later inline one-liners extend: inlined, so that those still run.
 INLINED_SCRIPTS = ("documentation_options.js",)
 
@@ -113,6 +115,8 @@ def defer_scripts(page: str, static_dir: Path | None = None, search_page: bool =
             return "" if thebe else match.group(0)
         name = _script_file(src)
         if name.endswith(DROPPED_SCRIPTS) or (not search_page and name.endswith(SEARCH_SCRIPTS)):
+            return ""
+        if any(name.endswith(script) and marker not in page for script, marker in SCRIPTS_IF.items()):
             return ""
         if not in_head:
             return match.group(0)

@@ -10,8 +10,11 @@ import html
 import json
 import math
 import re
+import shutil
 from pathlib import Path
 from typing import Any
+
+from lcbook import phone
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PLOTLY_JS = "plotly-basic.min.js"
@@ -169,14 +172,29 @@ _MD_DOWNLOADS: dict[str, str] = {}
 
 # --- One page embedded in another book: links to the rest of the chapter go to the published chapter ---
 
+#: The chapter's pages (its _toc.yml, without the book/ folder): a host book that embeds one of them
+#: gets its links to the others, and to the glossary, sent to ``lcbook_chapter_url``.
+CHAPTER_PAGES: tuple[str, ...] = (
+    "intro", "genes_to_skin", "down_syndrome", "bloom", "klinefelter", "wiskott_aldrich", "fanconi",
+    "familial", "clonal", "into_skin", "review", "glossary", "instructor_guide", "bibliography",
+)
+#: Chapter pages the instructor guide tells a host to copy with a page: links to these stay local.
+COPIED_WITH_A_PAGE: tuple[str, ...] = ("bibliography",)
+
+
+def page_name(docname: str) -> str:
+    """A document's name without its folder and suffix ('week3/down_syndrome.ipynb' -> 'down_syndrome')."""
+    return docname.strip().removesuffix(".ipynb").removesuffix(".md").split("/")[-1]
+
+
 def chapter_link(base_url: str, reftype: str, target: str) -> str | None:
-    """Where a reference that the host book cannot resolve points in the published chapter, if anywhere."""
+    """Where a reference to another chapter page or a glossary term points in the published chapter, if anywhere."""
     if not base_url:
         return None
     base = base_url.rstrip("/")
     if reftype == "doc":
-        name = target.strip().removesuffix(".ipynb").removesuffix(".md").split("/")[-1]
-        return f"{base}/book/{name}.html"
+        name = page_name(target)
+        return f"{base}/book/{name}.html" if name in CHAPTER_PAGES else None
     if reftype == "term":
         from sphinx.util.nodes import _make_id
 
@@ -188,6 +206,59 @@ def chapter_link(base_url: str, reftype: str, target: str) -> str | None:
     return None
 
 
+def is_chapter_page(env: Any, docname: str) -> bool:
+    """Whether a document of the book being built is one of the chapter's notebook pages."""
+    return page_name(docname) in CHAPTER_PAGES and str(env.doc2path(docname)).endswith(".ipynb")
+
+
+def chapter_url_warning(found_docs: set[str], chapter_docs: list[str], chapter_url: str) -> str | None:
+    """The warning for a book that holds some chapter pages but does not say where the others are."""
+    if chapter_url or not chapter_docs:
+        return None
+    present = {page_name(d) for d in found_docs}
+    if set(CHAPTER_PAGES) <= present:
+        return None  # the whole chapter: its links stay inside the book
+    return (
+        f"lcbook_chapter_url is not set, so the links from {', '.join(sorted(chapter_docs))} to the "
+        "chapter's other pages and its glossary would land on pages of this book with the same names, "
+        "or nowhere. Set it under sphinx: config: in _config.yml to where the chapter is published, "
+        "for example lcbook_chapter_url: https://lcbook-authors.github.io/leukemia-cutis-book"
+    )
+
+
+def _link_to_chapter(ref: Any, url: str) -> Any:
+    from docutils import nodes
+
+    link = nodes.reference("", "", internal=False, refuri=url, classes=["lc-chapter-link"])
+    link += ref.children
+    return link
+
+
+def _chapter_links_transform() -> type:
+    from sphinx import addnodes
+    from sphinx.transforms.post_transforms import SphinxPostTransform
+
+    class ChapterLinks(SphinxPostTransform):
+        """On a chapter page in a host book: {doc} and {term} links to the chapter go to lcbook_chapter_url."""
+
+        default_priority = 5  # before Sphinx resolves references (10), so no host page of that name wins
+
+        def run(self, **kwargs: Any) -> None:
+            base = self.config.lcbook_chapter_url
+            if not base or not is_chapter_page(self.env, self.env.docname):
+                return
+            found = {page_name(d): d for d in self.env.found_docs}
+            for ref in list(self.document.findall(addnodes.pending_xref)):
+                reftype, target = ref.get("reftype", ""), ref.get("reftarget", "")
+                if reftype == "doc" and page_name(target) in COPIED_WITH_A_PAGE and page_name(target) in found:
+                    continue
+                url = chapter_link(base, reftype, target) if reftype in ("doc", "term") else None
+                if url is not None:
+                    ref.replace_self(_link_to_chapter(ref, url))
+
+    return ChapterLinks
+
+
 def _missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     url = chapter_link(app.config.lcbook_chapter_url, node.get("reftype", ""), node.get("reftarget", ""))
     if url is None:
@@ -197,6 +268,60 @@ def _missing_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     ref = nodes.reference("", "", internal=False, refuri=url, classes=["lc-chapter-link"])
     ref += contnode
     return ref
+
+
+FIGURE_LINKS = re.compile(r'<nav class="lc-figure-links".*?</nav>', re.DOTALL)
+_RELATIVE_PAGE_HREF = re.compile(r'href="(?:\./)?([A-Za-z0-9_]+)\.html(#[^"]*)?"')
+
+
+def chapter_figure_links(body: str, base_url: str) -> str:
+    """A page's body with its figures' "read on" links to chapter pages sent to the published chapter."""
+    base = base_url.rstrip("/")
+
+    def to_chapter(match: re.Match) -> str:
+        name, anchor = match.group(1), match.group(2) or ""
+        return f'href="{base}/book/{name}.html{anchor}"' if name in CHAPTER_PAGES else match.group(0)
+
+    return FIGURE_LINKS.sub(lambda nav: _RELATIVE_PAGE_HREF.sub(to_chapter, nav.group(0)), body)
+
+
+def _figure_links_to_chapter(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    base = app.config.lcbook_chapter_url
+    if base and "body" in context and is_chapter_page(app.env, pagename):
+        context["body"] = chapter_figure_links(context["body"], base)
+
+
+def _warn_without_chapter_url(app: Any, env: Any) -> list[str]:
+    chapter_docs = [d for d in env.found_docs if is_chapter_page(env, d)]
+    message = chapter_url_warning(set(env.found_docs), chapter_docs, app.config.lcbook_chapter_url)
+    if message:
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).warning(message, type="lcbook", subtype="chapter_url")
+    return []
+
+
+# What a host book needs for the chapter's pages, set here unless the book sets it itself: the
+# bibliography labelled by author and year like the citations in the text, and a colour mode the
+# theme accepts from the first script on (an empty one logs "Got invalid theme mode").
+HOST_DEFAULTS: dict[str, str] = {
+    "bibtex_default_style": "lcbook",
+    "bibtex_reference_style": "author_year",
+}
+DEFAULT_MODE = "auto"
+
+
+def _set_by_book(config: Any, name: str) -> bool:
+    return name in getattr(config, "_raw_config", {}) or name in getattr(config, "overrides", {})
+
+
+def _host_defaults(app: Any, config: Any) -> None:
+    for name, value in HOST_DEFAULTS.items():
+        if name in config and not _set_by_book(config, name):
+            config[name] = value
+    # pydata-sphinx-theme reads its default colour mode from html_context, not from its theme options.
+    if not (config.html_context or {}).get("default_mode"):
+        config.html_context = {**(config.html_context or {}), "default_mode": DEFAULT_MODE}
 
 
 # Accessibility fixes for the theme's own markup (sphinx-book-theme 1.3.0, pydata-sphinx-theme 0.17.1,
@@ -271,8 +396,9 @@ def dedupe_thebe_config(html_text: str) -> str:
 
 
 def fix_page(html_text: str) -> str:
-    """A built page as the reader gets it: accessibility mended, saved widget state removed."""
-    return guard_storage(dedupe_thebe_config(WIDGET_STATE.sub("", fix_theme_accessibility(html_text))))
+    """A built page as the reader gets it: accessibility mended, saved widget state removed, tables that stack on a phone."""
+    html_text = WIDGET_STATE.sub("", fix_theme_accessibility(html_text))
+    return guard_storage(dedupe_thebe_config(phone.stack_tables(html_text)))
 
 
 def _write_md_downloads(app: Any) -> None:
@@ -289,6 +415,11 @@ def _fix_built_pages(app: Any, exception: Exception | None) -> None:
         return
     _write_md_downloads(app)
     outdir = Path(app.outdir)
+    # Sphinx copies a static file only when the build output lacks it, so an incremental build would
+    # bundle an old lcbook.css: copy the chapter's own static files afresh every time.
+    for asset in STATIC_DIR.iterdir():
+        if asset.is_file():
+            shutil.copyfile(asset, outdir / "_static" / asset.name)
     pages = {path: path.read_text(encoding="utf-8") for path in outdir.rglob("*.html")}
     fixed = {path: fix_page(text) for path, text in pages.items()}
     if app.config.lcbook_fast_pages:
@@ -306,13 +437,28 @@ def author_year_label(entry: Any) -> str:
     """'Hasle et al. 2000' for a pybtex entry (first author's surname, 'et al.' for more, the year)."""
     persons = entry.persons.get("author") or entry.persons.get("editor") or []
     if persons:
-        name = " ".join(persons[0].last_names) or str(persons[0])
+        name = " ".join(persons[0].prelast_names + persons[0].last_names) or str(persons[0])
         name = re.sub(r"\\[a-zA-Z]+|[{}\\'\"`^~]", "", name).strip()
         if len(persons) > 1 or "others" in (str(p) for p in persons[1:]):
             name += " et al."
     else:
         name = entry.key
     return f"{name} {entry.fields.get('year', 'n.d.')}"
+
+
+def distinct_labels(labels: list[str]) -> list[str]:
+    """The labels with 'a', 'b', ... after the year where two works share one ('Makishima et al. 2023a')."""
+    from collections import Counter
+
+    counts, seen = Counter(labels), Counter()
+    out = []
+    for label in labels:
+        if counts[label] > 1:
+            out.append(label + "abcdefghijklmnopqrstuvwxyz"[seen[label]])
+            seen[label] += 1
+        else:
+            out.append(label)
+    return out
 
 
 def _register_bibliography_style() -> None:
@@ -322,8 +468,7 @@ def _register_bibliography_style() -> None:
 
     class AuthorYearLabels(BaseLabelStyle):
         def format_labels(self, sorted_entries):
-            for entry in sorted_entries:
-                yield author_year_label(entry)
+            yield from distinct_labels([author_year_label(entry) for entry in sorted_entries])
 
     class AuthorYearStyle(PlainStyle):
         default_label_style = "lcbook-author-year"
@@ -341,9 +486,13 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("lcbook_fast_pages", True, "html")
     # Set in a host book that embeds one page: where the rest of the chapter is published.
     app.add_config_value("lcbook_chapter_url", "", "env")
+    app.add_post_transform(_chapter_links_transform())
     app.connect("missing-reference", _missing_reference)
+    app.connect("env-updated", _warn_without_chapter_url)
     app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", _host_defaults)
     app.connect("html-page-context", _page_assets)
+    app.connect("html-page-context", _figure_links_to_chapter)
     # After the theme has built its header buttons (sphinx-book-theme connects at the default, 500).
     app.connect("html-page-context", _page_extras, priority=600)
     # After the theme's own build-finished work (pydata-sphinx-theme rewrites pygments.css then).

@@ -1,10 +1,12 @@
 """The landing page's overview: the causal chain from three routes of cause to leukemia cutis."""
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
-from lcbook.causal import ALL_ROUTES_DESCRIPTION, CHAIN, ROUTES
-from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
+from lcbook.causal import ALL_ROUTES_DESCRIPTION, CHAIN, ROUTES, chain_in_words
+from lcbook.display import OKABE_ITO, Interactive, Prose, State, TextAlternative, wrap_lines
 
 ROUTE_COLOURS = {
     "syndromes": OKABE_ITO["orange"],
@@ -143,3 +145,18 @@ PAGE_LINKS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Into the skin", (("Into the skin", "into_skin.html"), ("The causes side by side", "review.html"))),
 )
 
+
+
+def chain_list() -> Prose:
+    """The causal chain in words: a list of the routes in, then the numbered steps (wraps on a phone)."""
+    routes = "".join(
+        f"<li><strong>{html.escape(r.label)}:</strong> {html.escape(', '.join(r.causes))}</li>" for r in ROUTES
+    )
+    steps = "".join(f"<li>{html.escape(s.label.replace('<br>', ' '))}</li>" for s in CHAIN)
+    return Prose(
+        html=(
+            '<div class="lc-prose"><p>Routes in:</p>'
+            f"<ul>{routes}</ul><p>Then, step by step:</p><ol>{steps}</ol></div>"
+        ),
+        text=chain_in_words(),
+    )

@@ -255,15 +255,22 @@ def clonal_expansion_explorer(
     alt = TextAlternative(
         takeaway=(
             f"A simulation with teaching values (a pool of {pool_size} stem cells, one new mutant cell, "
-            f"{runs} seeded runs per bias, the same random numbers at every bias): most new clones die out by "
+            f"{runs} runs per bias): most new clones die out by "
             f"chance within a few generations, even with an advantage, and a larger bias toward self-renewal "
             f"makes a takeover more likely. The model's exact chances of a takeover: {chances}."
         ),
         columns=("Bias", "Run", "Outcome", "At generation", "Largest share of the pool", "Share at the end"),
         rows=tuple(rows),
     )
+    method = (
+        f"A stochastic model of a stem-cell pool of fixed size ({pool_size} cells, lcbook.clonal.PoolModel), "
+        f"followed for {generations} generations from one mutant cell. Each bias gets {runs} runs drawn from "
+        f"the same random numbers (seed {seed}), so the runs differ only by the bias. The exact chance of a "
+        "takeover is the fixation probability of a Moran process, (1 - r)/(1 - r^N); the values are for "
+        "teaching, not measurements."
+    )
     return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Bias toward self-renewal",
-                       control="slider", initial=0)
+                       control="slider", initial=0, method=method)
 
 
 # --------------------------------------------------------------------------------------------

@@ -298,7 +298,14 @@ def breakage_test_explorer(seed: int = 2024) -> Interactive:
                  "Model mean (illustrative)", "Cells with a radial", "Kind of number"),
         rows=tuple(rows),
     )
-    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Cells and cross-linker")
+    method = (
+        f"A simulation with illustrative rates, not laboratory reference values (lcbook.breakage): breaks per "
+        f"cell are drawn from a Poisson or, for Fanconi cells, a more variable negative binomial distribution, "
+        f"for {N_CELLS} cells of each kind and cross-linker, from random seed {seed}. The sketched cell is one "
+        "of them, breaks drawn as gaps and radials as four-armed figures."
+    )
+    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Cells and cross-linker",
+                       method=method)
 
 
 # --------------------------------------------------------------------------------------------

@@ -407,4 +407,8 @@ def inheritance_explorer(
     )
     return Interactive(figure=fig, alt=alt, states=tuple(states),
                        control_label="Cross and number of simulated children", control="buttons",
-                       initial=initial)
+                       initial=initial, method=(
+                           f"The Punnett square and the expected shares are exact (lcbook.inheritance). The "
+                           f"children are simulated: {families} families of {FAMILY_SIZE} per cross, each child "
+                           f"getting one chromosome of each pair from each parent at random (random seed {seed}); "
+                           "the states show the first 2 families, the first tenth and all of them."))

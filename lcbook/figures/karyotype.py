@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 import plotly.graph_objects as go
@@ -29,13 +28,15 @@ from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_
 from lcbook.karyotype import (
     AUTOSOMES,
     CHROMOSOMES,
-    Abnormality,
     CellLine,
     Karyotype,
     chromosome_copies,
     describe,
     parse_karyotype,
 )
+from lcbook.karyotype.bands import RESOLUTIONS, check_resolution, chromosomes
+from lcbook.karyotype.derivatives import Segment, derivative_chromosome, line_chromosomes, normal_chromosome
+from lcbook.karyotype.genes import gene_locus, gene_places
 
 __all__ = [
     "DEFAULT_PRESETS",
@@ -61,8 +62,6 @@ DEFAULT_PRESETS: tuple[str, ...] = (
     "48,XXYY",
     "45,X",
 )
-#: Band levels (bands per haploid set) that can be drawn.
-RESOLUTIONS: tuple[int, ...] = (400, 550, 850)
 
 #: G-band stains in grey scale: pale (gneg) to dark (gpos100); acen is drawn as the waist.
 STAIN_COLOURS: dict[str, str] = {
@@ -84,6 +83,8 @@ HIGHLIGHT_COLOURS: dict[str, str] = {
     "structural": OKABE_ITO["blue"],
     "marker": OKABE_ITO["reddish_purple"],
     "missing": OKABE_ITO["black"],
+    "gene": OKABE_ITO["orange"],
+    "partner": OKABE_ITO["bluish_green"],
 }
 _STAIN_WORDS = {"acen": "centromere", "gvar": "variable heterochromatin", "stalk": "satellite stalk"}
 
@@ -92,14 +93,16 @@ _STAIN_WORDS = {"acen": "centromere", "gvar": "variable heterochromatin", "stalk
 POLYGON_KINDS: tuple[str, ...] = (
     "halo:extra", "halo:structural", "halo:marker", "body",
     *(f"stain:{s}" for s, colour in STAIN_COLOURS.items() if colour != "#FFFFFF"),
-    "hatch", "outline", "missing",
+    "hatch", "outline", "missing", "partner", "gene",
 )
+#: Kinds drawn only in figures that need them (no empty trace otherwise).
+_OPTIONAL_KINDS = frozenset({"partner", "gene"})
 #: The traces of a karyogram: the polygon kinds, the labels, and the invisible trace that names bands on hover.
 TRACE_KINDS: tuple[str, ...] = (*POLYGON_KINDS, "labels", "hover")
 #: Label styles: font size, colour, bold.
 _LABEL_STYLES: dict[str, tuple[int, str, bool]] = {
     "chromosome": (12, "#000000", False),
-    "change": (11, "#000000", True),
+    "change": (12, "#000000", True),
     "group": (12, "#595959", True),
 }
 
@@ -117,235 +120,6 @@ _MIN_AUTOSOME_SLOT = 3  # room for a trisomy in every slot, so that presets shar
 _MIN_SEX_SLOT = 4       # room for XXYY
 _HEIGHT = 760
 _MARGIN = dict(l=4, r=4, t=70, b=46)  # t: a title with two lines below it
-
-
-# --------------------------------------------------------------------------------------------------
-# Bands in ISCN units
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Band:
-    name: str      # "q22.1"
-    stain: str
-    start: float   # thousands of ISCN units from pter (gaps of the 550 level closed)
-    end: float
-    bp_start: int
-    bp_end: int
-
-
-@dataclass(frozen=True)
-class _Chromosome:
-    name: str
-    bands: tuple[_Band, ...]
-    length: float
-    centromere: float
-
-
-def _check_resolution(resolution: int) -> None:
-    if resolution not in RESOLUTIONS:
-        raise ValueError(
-            f"There is no band level {resolution!r}: draw with one of "
-            f"{', '.join(str(r) for r in RESOLUTIONS)} bands per haploid set."
-        )
-
-
-@lru_cache(maxsize=None)
-def _all_band_rows() -> tuple[dict[str, str], ...]:
-    return data.read_table("karyotype", "cytobands_hg38_iscn_all.tsv")
-
-
-@lru_cache(maxsize=None)
-def _chromosomes(resolution: int) -> dict[str, _Chromosome]:
-    """The chromosomes at one band level, with ISCN positions (consecutive bands made to touch)."""
-    _check_resolution(resolution)
-    rows: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in _all_band_rows():
-        if int(row["resolution"]) == resolution:
-            rows[row["chrom"].removeprefix("chr")].append(row)
-    out = {}
-    for name in CHROMOSOMES:
-        rs = rows[name]
-        starts = [float(r["iscn_start"]) for r in rs]
-        stops = [float(r["iscn_stop"]) for r in rs]
-        # The 550-band level has small gaps: meet halfway.
-        edges = [starts[0]] + [(stops[i - 1] + starts[i]) / 2 for i in range(1, len(rs))] + [stops[-1]]
-        bands = tuple(
-            _Band(r["band"], r["stain"], edges[i] / 1000, edges[i + 1] / 1000, int(r["start"]), int(r["end"]))
-            for i, r in enumerate(rs)
-        )
-        q_acen = [b for b in bands if b.stain == "acen" and b.name.startswith("q")]
-        if not q_acen:
-            raise ValueError(f"Chromosome {name} has no centromere (acen band) in the band table.")
-        out[name] = _Chromosome(name, bands, bands[-1].end, q_acen[0].start)
-    return out
-
-
-def _is_within(name: str, band: str) -> bool:
-    """Whether band name (at some level) lies within band (a band or a coarser parent of it)."""
-    return name == band or name.startswith(band + ".") or ("." in band and name.startswith(band))
-
-
-@lru_cache(maxsize=None)
-def _break_position(chromosome: str, band: str, resolution: int) -> float:
-    """Where a breakpoint lies, in ISCN units at this level: the middle of its band (p10/q10: the centromere)."""
-    chrom = _chromosomes(resolution)[chromosome]
-    if band in ("p10", "q10"):
-        return chrom.centromere
-    spans = [
-        (int(r["start"]), int(r["end"])) for r in _all_band_rows()
-        if r["chrom"] == f"chr{chromosome}" and _is_within(r["band"], band)
-    ]
-    if not spans:
-        raise ValueError(f"Band {chromosome}{band} is not in the band table.")
-    bp = (min(s for s, _ in spans) + max(e for _, e in spans)) / 2
-    for b in chrom.bands:
-        if b.bp_start <= bp < b.bp_end or b is chrom.bands[-1]:
-            frac = (bp - b.bp_start) / max(1, b.bp_end - b.bp_start)
-            return b.start + min(1.0, max(0.0, frac)) * (b.end - b.start)
-    raise AssertionError("unreachable")
-
-
-# --------------------------------------------------------------------------------------------------
-# What a chromosome is made of: pieces of normal chromosomes, top to bottom
-# --------------------------------------------------------------------------------------------------
-
-# A piece is (source chromosome or "?" for unknown material, from, to); from > to means reversed.
-_Piece = tuple[str, float, float]
-
-
-def _length(pieces: Sequence[_Piece]) -> float:
-    return sum(abs(b - a) for _, a, b in pieces)
-
-
-def _locate(pieces: Sequence[_Piece], src: str, pos: float) -> float:
-    """Distance from the top of the chromosome at which position pos of chromosome src lies."""
-    acc = 0.0
-    for s, a, b in pieces:
-        lo, hi = min(a, b), max(a, b)
-        if s == src and lo - 1e-9 <= pos <= hi + 1e-9:
-            return acc + abs(pos - a)
-        acc += abs(b - a)
-    raise ValueError(f"Chromosome {src} at {pos:.3f} is not in this chromosome.")
-
-
-def _cut(pieces: Sequence[_Piece], dist: float) -> tuple[list[_Piece], list[_Piece]]:
-    """The pieces above and below a distance from the top."""
-    top: list[_Piece] = []
-    bottom: list[_Piece] = []
-    acc = 0.0
-    for s, a, b in pieces:
-        n = abs(b - a)
-        if acc + n <= dist + 1e-9:
-            top.append((s, a, b))
-        elif acc >= dist - 1e-9:
-            bottom.append((s, a, b))
-        else:
-            direction = 1 if b >= a else -1
-            m = a + direction * (dist - acc)
-            top.append((s, a, m))
-            bottom.append((s, m, b))
-        acc += n
-    return top, bottom
-
-
-def _reverse(pieces: Sequence[_Piece]) -> list[_Piece]:
-    return [(s, b, a) for s, a, b in reversed(pieces)]
-
-
-class _Builder:
-    """Applies ISCN changes to a chromosome's pieces (positions in ISCN units at one band level)."""
-
-    def __init__(self, resolution: int) -> None:
-        self.res = resolution
-        self.chroms = _chromosomes(resolution)
-
-    def normal(self, c: str) -> list[_Piece]:
-        return [(c, 0.0, self.chroms[c].length)]
-
-    def pos(self, c: str, band: str) -> float:
-        return _break_position(c, band, self.res)
-
-    def cen_side(self, pieces: list[_Piece], own: str, dist: float, arm: str) -> str:
-        """Which side of a break keeps the centromere of chromosome own: "top" or "bottom"."""
-        cen = _locate(pieces, own, self.chroms[own].centromere)
-        if abs(cen - dist) < 1e-9:
-            return "top" if arm == "q" else "bottom"
-        return "top" if cen < dist else "bottom"
-
-    def distal(self, c: str, band: str) -> list[_Piece]:
-        """The segment of a normal chromosome beyond a break, from the break outwards."""
-        p = self.pos(c, band)
-        return [(c, p, self.chroms[c].length)] if band[0] == "q" else [(c, p, 0.0)]
-
-    def translocate(self, pieces: list[_Piece], own: str, own_band: str, donor: str, donor_band: str) -> list[_Piece]:
-        dist = _locate(pieces, own, self.pos(own, own_band))
-        top, bottom = _cut(pieces, dist)
-        received = self.distal(donor, donor_band)
-        if self.cen_side(pieces, own, dist, own_band[0]) == "top":
-            return top + received
-        return _reverse(received) + bottom
-
-    def terminal_loss(self, pieces: list[_Piece], own: str, band: str, replace_with: list[_Piece]) -> list[_Piece]:
-        dist = _locate(pieces, own, self.pos(own, band))
-        top, bottom = _cut(pieces, dist)
-        if self.cen_side(pieces, own, dist, band[0]) == "top":
-            return top + replace_with
-        return _reverse(replace_with) + bottom
-
-    def between(self, pieces: list[_Piece], own: str, b1: str, b2: str) -> tuple[list[_Piece], list[_Piece], list[_Piece]]:
-        d1, d2 = sorted((_locate(pieces, own, self.pos(own, b1)), _locate(pieces, own, self.pos(own, b2))))
-        top, rest = _cut(pieces, d1)
-        middle, bottom = _cut(rest, d2 - d1)
-        return top, middle, bottom
-
-    def apply(self, pieces: list[_Piece], a: Abnormality, own: str) -> list[_Piece]:
-        """The pieces of chromosome own after change a (one step of a derivative, or the whole change)."""
-        kind, chroms, bps = a.kind, a.chromosomes, a.breakpoints
-        if kind == "t":
-            j = chroms.index(own)
-            donor = j - 1  # in t(A;B;C), A receives from C, B from A, C from B
-            return self.translocate(pieces, own, bps[j][0], chroms[donor], bps[donor][0])
-        if kind in ("rob", "der") and len(chroms) == 2:
-            (a_band,), (b_band,) = bps
-            a_c, b_c = chroms
-            a_cen, b_cen = self.chroms[a_c].centromere, self.chroms[b_c].centromere
-            lower = (a_c, a_cen, self.chroms[a_c].length) if a_band[0] == "q" else (a_c, a_cen, 0.0)
-            upper = (b_c, self.chroms[b_c].length, b_cen) if b_band[0] == "q" else (b_c, 0.0, b_cen)
-            return [upper, lower]
-        band_list = bps[0] if bps else ()
-        if kind == "i":
-            c, cen = own, self.chroms[own].centromere
-            arm = (c, cen, self.chroms[c].length) if band_list[0][0] == "q" else (c, cen, 0.0)
-            return _reverse([arm]) + [arm]
-        if kind == "del" and len(band_list) == 1:
-            return self.terminal_loss(pieces, own, band_list[0], [])
-        if kind == "add":
-            dist = _locate(pieces, own, self.pos(own, band_list[0]))
-            top, bottom = _cut(pieces, dist)
-            lost = _length(bottom if self.cen_side(pieces, own, dist, band_list[0][0]) == "top" else top)
-            return self.terminal_loss(pieces, own, band_list[0], [("?", 0.0, max(lost, 0.4))])
-        if kind in ("del", "dup", "inv", "r") and len(band_list) == 2:
-            top, middle, bottom = self.between(pieces, own, *band_list)
-            if kind == "del":
-                return top + bottom
-            if kind == "dup":
-                return top + middle + middle + bottom
-            if kind == "inv":
-                return top + _reverse(middle) + bottom
-            return middle  # a ring keeps the part between its two breaks
-        raise ValueError(f"Drawing {a} is not supported.")
-
-    def derivative(self, a: Abnormality, name: str) -> list[_Piece]:
-        """The pieces of the chromosome named name that change a leaves in the cell."""
-        if a.kind == "der" and a.steps:
-            pieces = self.normal(name)
-            for step in a.steps:
-                if name not in step.chromosomes:
-                    raise ValueError(f"Drawing {a} is not supported.")
-                pieces = self.apply(pieces, step, name)
-            return pieces
-        return self.apply(self.normal(name), a, name)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -372,36 +146,23 @@ class _Item:
     note: str                # what the hover says about the whole chromosome ("" for a normal one)
     segments: tuple[_Segment, ...]
     cen: float               # distance from the top to the centromere that sits on the row line
+    genes: tuple[tuple[str, float, str], ...] = ()  # genes marked on it: (symbol, distance from the top, junction)
 
 
-def _band_width(band: _Band, pos: float) -> float:
-    if band.stain == "stalk":
+def _width(seg: Segment, frac: float) -> float:
+    """The width of a segment where it lies at frac through its band: narrower in a stalk and towards the centromere."""
+    if seg.stain == "stalk":
         return _STALK
-    if band.stain != "acen":
+    if seg.stain != "acen":
         return _W
-    span = max(1e-9, band.end - band.start)
-    frac = (pos - band.start) / span
-    if band.name.startswith("p"):  # narrows towards the centromere at its lower end
+    if seg.arm == "p":  # narrows towards the centromere at its lower end
         return _W - (_W - _WAIST) * frac
     return _WAIST + (_W - _WAIST) * frac
 
 
-def _segments(pieces: Sequence[_Piece], chroms: dict[str, _Chromosome]) -> tuple[_Segment, ...]:
-    out = []
-    for src, a, b in pieces:
-        if src == "?":
-            out.append(_Segment("", "unknown", abs(b - a), _W, _W))
-            continue
-        lo, hi = min(a, b), max(a, b)
-        parts = []
-        for band in chroms[src].bands:
-            s, e = max(band.start, lo), min(band.end, hi)
-            if e - s > 1e-6:
-                parts.append(_Segment(f"{src}{band.name}", band.stain, e - s, _band_width(band, s), _band_width(band, e)))
-        if b < a:
-            parts = [_Segment(p.name, p.stain, p.length, p.w_bottom, p.w_top) for p in reversed(parts)]
-        out.extend(parts)
-    return tuple(out)
+def _drawn_segments(segs: Sequence[Segment]) -> tuple[_Segment, ...]:
+    """The model's segments with the widths they are drawn with."""
+    return tuple(_Segment(s.name, s.stain, s.length, _width(s, s.top), _width(s, s.bottom)) for s in segs)
 
 
 def _marker_segments() -> tuple[_Segment, ...]:
@@ -438,22 +199,19 @@ def _wrap_label(label: str) -> str:
     return re.sub(r"\)(?=[a-z+])", ")<br>", label)
 
 
-def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _LineDrawing:
-    chroms = _chromosomes(resolution)
-    builder = _Builder(resolution)
+def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int, genes: Sequence[str] = ()) -> _LineDrawing:
     copies = chromosome_copies(k, index)
-    queue: dict[str, list[Abnormality]] = defaultdict(list)
-    for a in line.abnormalities:
-        if a.is_structural:
-            for name, _ in a.derivatives():
-                queue[name].append(a)
     slots: dict[str, list[_Item]] = defaultdict(list)
+    marked: dict[int, list[tuple[str, float, str]]] = defaultdict(list)
+    for place in gene_places(k, tuple(genes), index, resolution):
+        marked[place.copy].append((place.symbol, place.distance, place.junction))
 
     def normal_item(c: str, kind: str = "normal", label: str = "", note: str = "") -> _Item:
-        ch = chroms[c]
-        return _Item(kind, c, label, note, _segments([(c, 0.0, ch.length)], chroms), ch.centromere)
+        drawn = normal_chromosome(c, resolution)
+        return _Item(kind, c, label, note, _drawn_segments(drawn.segments), drawn.centromere)
 
-    for copy in copies:
+    for j, (copy, a) in enumerate(line_chromosomes(line, copies)):
+        n_before = sum(len(v) for v in slots.values())
         if copy.kind == "normal":
             slots[_slot_of(copy.name)].append(normal_item(copy.name))
         elif copy.kind == "extra":
@@ -466,26 +224,18 @@ def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _Li
                       "cannot identify", _marker_segments(), 0.67)
             )
         else:
-            a = queue[copy.name].pop(0)
             with_what = [c for c in copy.contains if c != copy.name]
             note = f"rearranged: {a}" if not with_what else f"{a}: carries material of chromosome {', '.join(with_what)}"
-            try:
-                pieces = builder.derivative(a, copy.name)
-                segs = _segments(pieces, chroms)
-                try:
-                    cen = _locate(pieces, copy.name, chroms[copy.name].centromere)
-                except ValueError:
-                    cen = _length(pieces) / 2
-                if not segs:
-                    raise ValueError("nothing left to draw")
-            except (ValueError, IndexError):
-                # Not drawable here: show the normal chromosome, outlined as changed.
-                segs = normal_item(copy.name).segments
-                cen = chroms[copy.name].centromere
+            drawn = derivative_chromosome(a, copy.name, resolution)
+            if not drawn.exact:
                 note += " (drawn as the normal chromosome: its shape is not worked out here)"
             slots[_slot_of(copy.name)].append(
-                _Item("structural", copy.name, _wrap_label(copy.label), note, segs, cen)
+                _Item("structural", copy.name, _wrap_label(copy.label), note, _drawn_segments(drawn.segments),
+                      drawn.centromere)
             )
+        if marked.get(j) and sum(len(v) for v in slots.values()) > n_before:
+            slot = slots["mar" if copy.kind == "marker" else _slot_of(copy.name)]
+            slot[-1] = replace(slot[-1], genes=tuple(marked[j]))
     # Missing chromosomes: fewer copies of an autosome's material, or of sex chromosomes, than the ploidy.
     ploidy = line.ploidy
     for c in AUTOSOMES:
@@ -500,7 +250,7 @@ def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int) -> _Li
             "missing", "", "missing",
             "missing: a second sex chromosome (X or Y)" if lost == "X" and "X" not in line.losses
             else f"missing: chromosome {lost}",
-            normal_item(lost).segments, chroms[lost].centromere,
+            normal_item(lost).segments, normal_chromosome(lost, resolution).centromere,
         )
         items = slots["sex"]
         at = len(items) if lost == "Y" else sum(1 for it in items if it.group == "X")
@@ -540,7 +290,7 @@ def _extent(item: _Item) -> tuple[float, float]:
 
 
 def _layout(drawings: Sequence[_LineDrawing], resolution: int) -> _Layout:
-    chroms = _chromosomes(resolution)
+    chroms = chromosomes(resolution)
     caps: dict[str, int] = {c: _MIN_AUTOSOME_SLOT for c in AUTOSOMES}
     caps["sex"] = _MIN_SEX_SLOT
     caps["mar"] = 0
@@ -709,11 +459,67 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
         parts.add(f"halo:{item.kind}",
                   [(x0 + c, y1), (x1 - c, y1), (x1, y1 - c), (x1, y0 + c), (x1 - c, y0), (x0 + c, y0), (x0, y0 + c), (x0, y1 - c)])
         parts.add("body", outline[:-1])
+    if item.kind == "structural":
+        _draw_partner_strips(item, xc, top, parts)
+    for symbol, dist, junction in item.genes:
+        g = gene_locus(symbol)
+        y = top - dist
+        m = 0.14
+        parts.add("gene", [(xc - _W / 2 - 0.22, y + m), (xc + _W / 2 + 0.22, y + m),
+                           (xc + _W / 2 + 0.22, y - m), (xc - _W / 2 - 0.22, y - m)])
+        text = f"<b>{symbol}</b> ({g.name}): {g.role}"
+        if junction:
+            text += f". {junction} breaks within {symbol}'s band, so its two ends are on the two derivatives"
+            fusion = _fusion_name(junction)
+            text += f"; the {fusion} fusion gene forms at one of these junctions" if fusion else ""
+        parts.hover.append((_r(xc), _r(y), _wrap_words(text)))
     if item.kind == "missing":
         parts.hover.append((_r(xc), _r((top + bottom) / 2), f"<b>{_wrap_words(item.note)}</b>"))
     if item.label:
         extra_lines = item.label.count("<br>")
         parts.labels.append((_r(xc), _r(top + _HALO + 0.45 + 0.4 * extra_lines), item.label, "change"))
+
+
+def _merge_repeated(labels: list[tuple[float, float, str, str]]) -> list[tuple[float, float, str, str]]:
+    """Side-by-side copies with the same change label get one label over them all ("+X ×3"): no overlaps on a phone."""
+    out: list[tuple[float, float, str, str]] = []
+    run: list[tuple[float, float, str, str]] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            x = _r(sum(lab[0] for lab in run) / len(run))
+            out.append((x, run[0][1], f"{run[0][2]} ×{len(run)}", "change"))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for lab in labels:
+        if run and not (lab[3] == "change" and lab[1:] == run[-1][1:]):
+            flush()
+        (run if lab[3] == "change" else out).append(lab)
+    flush()
+    return out
+
+
+def _source(segment_name: str) -> str:
+    """The chromosome a segment comes from ("9" for "9p21.3"; "" for unknown material)."""
+    m = re.match(r"\d+|[XY]", segment_name)
+    return m.group() if m else ""
+
+
+def _draw_partner_strips(item: _Item, xc: float, top: float, parts: _Parts) -> None:
+    """A strip beside each run of segments that came from another chromosome: the partner's material."""
+    y, run = top, None
+    x0, x1 = xc + _W / 2 + 0.05, xc + _W / 2 + 0.2
+    for seg in (*item.segments, None):
+        foreign = seg is not None and _source(seg.name) not in ("", item.group)
+        if foreign and run is None:
+            run = y
+        if not foreign and run is not None:
+            parts.add("partner", [(x0, run), (x1, run), (x1, y), (x0, y)])
+            run = None
+        if seg is not None:
+            y -= seg.length
 
 
 def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
@@ -727,6 +533,7 @@ def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
         xs = [centre + (i - (len(items) - 1) / 2) * _PITCH for i in range(len(items))]
         for it, xc in zip(items, xs):
             _draw_item(it, xc, layout.row_cen[row], parts)
+        parts.labels = _merge_repeated(parts.labels)
         # Labels under the chromosomes: one per pair; X and Y each under their own copies.
         groups: dict[str, list[float]] = {}
         for it, xc in zip(items, xs):
@@ -766,6 +573,10 @@ def _style(kind: str) -> dict[str, Any]:
         return dict(line=dict(width=1, color="#1A1A1A"))
     if kind == "missing":
         return dict(line=dict(width=1.6, color=HIGHLIGHT_COLOURS["missing"], dash="dot"))
+    if kind == "gene":
+        return dict(fillcolor=HIGHLIGHT_COLOURS["gene"], line=dict(width=1, color="#000000"))
+    if kind == "partner":
+        return dict(fillcolor=HIGHLIGHT_COLOURS["partner"], line=dict(width=0, color=HIGHLIGHT_COLOURS["partner"]))
     raise ValueError(f"Unknown polygon kind {kind!r}.")
 
 
@@ -805,7 +616,7 @@ def _n(v: float) -> str:
 
 def _shape(kind: str, polys: Sequence[Sequence[_Point]], opacity: float) -> dict[str, Any]:
     """One path shape holding every polygon of a kind (Z closes the filled ones)."""
-    close = "Z" if kind.startswith(("stain:", "halo:", "body")) else ""
+    close = "Z" if kind.startswith(("stain:", "halo:", "body", "gene", "partner")) else ""
     path = "".join("M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in poly) + close for poly in polys)
     style = _style(kind)
     return dict(type="path", name=kind, path=path, xref="x", yref="y", layer="above", opacity=opacity,
@@ -865,15 +676,20 @@ def _wrap_iscn(text: str, width: int = 34) -> str:
 
 
 def _plain(line: CellLine) -> str:
-    return str(CellLine(line.chromosome_count, line.sex_chromosomes, line.abnormalities))
+    """A cell line without its cell count, an idem/sl/sdl line written out in full."""
+    return str(replace(line, cells=None, composite=False, inherits="", added=()))
 
 
-def _title(k: Karyotype) -> tuple[str, str]:
+def _title(k: Karyotype, genes: Sequence[str] = ()) -> tuple[str, str]:
     """Title and subtitle: the karyotype (wrapped), then its count or, for a mosaic, which line is drawn."""
     first, *rest = _wrap_iscn(str(k)).split("<br>")
     lines = [f"<b>{line}</b>" for line in rest]
     if not k.is_mosaic:
-        lines.append(f"{k.chromosome_count} chromosomes")
+        line = k.cell_lines[0]
+        if line.max_count is not None:
+            lines.append(f"{line.chromosome_count} to {line.max_count} chromosomes (drawn with every change)")
+        else:
+            lines.append(f"{k.chromosome_count} chromosomes")
     else:
         total = k.total_cells
 
@@ -886,6 +702,12 @@ def _title(k: Karyotype) -> tuple[str, str]:
         lines.append(_wrap_iscn(f"Drawn: {_plain(drawn)} ({share(drawn)})", 44))
         for j, other in enumerate(others):
             lines.append(_wrap_iscn(f"{'Also: ' if j == 0 else ''}{_plain(other)} ({share(other)})", 44))
+    if any(c.kind == "structural" and len(c.contains) > 1 for c in chromosome_copies(k)):
+        lines.append(f'<span style="color:{HIGHLIGHT_COLOURS["partner"]}">\u258c</span> beside a chromosome: '
+                     "material from its partner")
+    if genes:
+        names = ", ".join(f"{g} ({gene_locus(g).name})" for g in genes)
+        lines.append(f'<span style="color:{HIGHLIGHT_COLOURS["gene"]}">\u25ac</span> marks {names}')
     return f"<b>{first}</b>", "<br>".join(lines)
 
 
@@ -898,7 +720,7 @@ def _key_annotation() -> dict[str, Any]:
         + "   hatched: variable heterochromatin"
     )
     return dict(name="key", text=text, xref="paper", yref="paper", x=0.5, y=0, yshift=-6, xanchor="center",
-                yanchor="top", showarrow=False, align="center", font=dict(size=11, color="#000000"))
+                yanchor="top", showarrow=False, align="center", font=dict(size=12, color="#000000"))
 
 
 def _top_margin(titles: Sequence[tuple[str, str]]) -> int:
@@ -936,9 +758,11 @@ def _figure_layout(layout: _Layout, title: tuple[str, str], margin_for: Sequence
 
 
 def _static_figure(parts: _Parts, layout: _Layout, title: tuple[str, str],
-                   margin_for: Sequence[tuple[str, str]] = ()) -> go.Figure:
+                   margin_for: Sequence[tuple[str, str]] = (), kinds: frozenset[str] = frozenset()) -> go.Figure:
+    """The traces that no state changes (kinds: optional kinds that get a trace even when empty here)."""
     letters = [(_r(x), _r(y), g, "group") for g, x, y in layout.letters]
-    traces = [_polygon_trace(kind, parts.polys.get(kind, ())) for kind in POLYGON_KINDS]
+    traces = [_polygon_trace(kind, parts.polys.get(kind, ())) for kind in POLYGON_KINDS
+              if kind not in _OPTIONAL_KINDS or parts.polys.get(kind) or kind in kinds]
     traces.append(_labels_trace(letters + parts.labels))
     traces.append(_hover_trace(parts.hover))
     fig = go.Figure(traces)
@@ -946,22 +770,59 @@ def _static_figure(parts: _Parts, layout: _Layout, title: tuple[str, str],
     return fig
 
 
-def karyogram(karyotype: str | Karyotype, resolution: int = 400) -> go.Figure:
-    """A karyogram of a karyotype (its first cell line, with a note for a mosaic), G-banded in grey."""
+def karyogram(karyotype: str | Karyotype, resolution: int = 400, genes: Sequence[str] = ()) -> go.Figure:
+    """A karyogram of a karyotype (its first cell line, with a note for a mosaic), G-banded in grey; genes marked."""
     k = _as_karyotype(karyotype)
-    _check_resolution(resolution)
-    drawing = _draw_line(k.cell_lines[0], k, 0, resolution)
+    check_resolution(resolution)
+    genes = _check_genes(genes)
+    drawing = _draw_line(k.cell_lines[0], k, 0, resolution, genes)
     layout = _layout([drawing], resolution)
     slots = _draw_slots(drawing, layout)
     parts = _Parts()
     for slot in layout.slot_x:
         parts.extend(slots[slot])
-    return _static_figure(parts, layout, _title(k))
+    return _static_figure(parts, layout, _title(k, genes))
 
 
-def karyotype_table(karyotype: str | Karyotype) -> tuple[tuple[str, str, str, str], ...]:
-    """Rows (karyotype, chromosome, copies, change) saying what a karyogram shows, per cell line."""
+def _check_genes(genes: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(genes, str):
+        genes = (genes,)
+    for g in genes:
+        gene_locus(g)  # a friendly ValueError for an unknown symbol
+    return tuple(genes)
+
+
+#: Fusion genes made by rearrangements the chapter shows, with HGNC's :: notation (as in describe()).
+_FUSION_NAMES = {"t(9;11)": "KMT2A::MLLT3", "t(8;21)": "RUNX1::RUNX1T1", "t(9;22)": "BCR::ABL1",
+                 "t(15;17)": "PML::RARA", "inv(16)": "CBFB::MYH11"}
+
+
+def _fusion_name(label: str) -> str:
+    return _FUSION_NAMES.get(label, "")
+
+
+def _join_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def _gene_rows(k: Karyotype, name: str, line: int, genes: Sequence[str]) -> list[tuple[str, str, str, str]]:
+    """Rows saying where each marked gene is: its band, and the chromosomes that carry it."""
+    copies = chromosome_copies(k, line)
+    places = gene_places(k, tuple(genes), line)
+    rows = []
+    for g in genes:
+        on = [copies[p.copy] for p in places if p.symbol == g]
+        names = [f"der({c.name}) of {c.label}" if c.label.startswith("t(") else (c.label or f"chromosome {c.name}")
+                 for c in on]
+        where = _join_words(list(dict.fromkeys(names))) or "no chromosome"
+        rows.append((name, f"{g} gene", str(len(on)), f"at {gene_locus(g).name}; on {where}"))
+    return rows
+
+
+def karyotype_table(karyotype: str | Karyotype, genes: Sequence[str] = ()) -> tuple[tuple[str, str, str, str], ...]:
+    """Rows (karyotype, chromosome, copies, change) saying what a karyogram shows, per cell line; then the genes."""
     k = _as_karyotype(karyotype)
+    genes = _check_genes(genes)
     rows: list[tuple[str, str, str, str]] = []
     total = k.total_cells
     for j, line in enumerate(k.cell_lines):
@@ -1004,6 +865,8 @@ def karyotype_table(karyotype: str | Karyotype) -> tuple[tuple[str, str, str, st
                 for r in own
             ]
         rows.extend(own)
+        if genes:
+            rows.extend(_gene_rows(k, name, j, genes))
     return tuple(rows)
 
 
@@ -1030,13 +893,29 @@ def _covarying_groups(slots: Sequence[str], keys: Sequence[dict[str, tuple]]) ->
     return groups
 
 
-def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int = 400) -> Interactive:
-    """One karyogram with a client-side state per preset karyotype (ISCN), for the static page."""
+def _preset(preset: str | tuple[str, Sequence[str]]) -> tuple[str, tuple[str, ...]]:
+    """A preset as (karyotype, genes): "47,XY,+21" or ("47,XY,+21", ("GATA1",)) to mark GATA1."""
+    if isinstance(preset, str):
+        return preset, ()
+    if isinstance(preset, (tuple, list)) and len(preset) == 2 and isinstance(preset[0], str):
+        return preset[0], _check_genes(preset[1])
+    raise ValueError("A preset is ISCN text such as \"47,XY,+21\", or a pair such as (\"47,XY,+21\", [\"GATA1\"]).")
+
+
+def _state_label(text: str, genes: Sequence[str]) -> str:
+    return f"{text}: show {', '.join(genes)}" if genes else text
+
+
+def karyotype_viewer(presets: Sequence[str | tuple[str, Sequence[str]]] = DEFAULT_PRESETS,
+                     resolution: int = 400) -> Interactive:
+    """One karyogram with a client-side state per preset karyotype (ISCN, or ISCN with genes to mark), for the static page."""
     if isinstance(presets, str) or not presets:
         raise ValueError("Give a list of karyotypes to show, such as [\"46,XX\", \"47,XY,+21\"].")
-    _check_resolution(resolution)
-    ks = [_as_karyotype(p) for p in presets]
-    drawings = [_draw_line(k.cell_lines[0], k, 0, resolution) for k in ks]
+    check_resolution(resolution)
+    specs = [_preset(p) for p in presets]
+    gene_sets = [genes for _, genes in specs]
+    ks = [_as_karyotype(text) for text, _ in specs]
+    drawings = [_draw_line(k.cell_lines[0], k, 0, resolution, genes) for k, genes in zip(ks, gene_sets)]
     layout = _layout(drawings, resolution)
     per_preset = [_draw_slots(d, layout) for d in drawings]
     # What a state switches: (1) each way a slot is drawn (a "variant": a few path shapes and a hover
@@ -1056,8 +935,9 @@ def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int =
     for slot in static:
         base.extend(per_preset[0][slot])
     base.labels = [lab for slot in layout.slot_x for lab in per_preset[0][slot].labels if lab in common_labels]
-    titles = [_title(k) for k in ks]
-    fig = _static_figure(base, layout, titles[0], margin_for=titles)
+    titles = [_title(k, genes) for k, genes in zip(ks, gene_sets)]
+    used = frozenset(kind for p in per_preset for parts in p.values() for kind, polys in parts.polys.items() if polys)
+    fig = _static_figure(base, layout, titles[0], margin_for=titles, kinds=used & _OPTIONAL_KINDS)
     # Slots that change together (14 and 21 in the presets) share their variants: fewer shapes.
     groups = _covarying_groups(variable, keys)
     shapes: list[dict[str, Any]] = []
@@ -1092,8 +972,7 @@ def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int =
     )
     hover_traces = tuple(unit_trace.values())
     states = []
-    for k, preset, on, shown_labels in zip(ks, presets, units_on, label_sets):
-        title, subtitle = _title(k)
+    for k, (preset, genes), on, shown_labels, (title, subtitle) in zip(ks, specs, units_on, label_sets, titles):
         relayout: dict[str, Any] = {"title.text": title, "title.subtitle.text": subtitle}
         for lab, i in label_index.items():
             relayout[f"annotations[{i}].opacity"] = 1 if lab in shown_labels else 0
@@ -1101,9 +980,12 @@ def karyotype_viewer(presets: Sequence[str] = DEFAULT_PRESETS, resolution: int =
             for i in indices:
                 relayout[f"shapes[{i}].opacity"] = 1 if unit in on else 0
         restyle = {"hoverinfo": ["text" if unit in on else "skip" for unit in unit_trace]}
-        states.append(State(label=preset, description=describe(k), data=restyle if hover_traces else {},
+        description = describe(k) + "".join(
+            f" The orange bar marks {g} ({gene_locus(g).name}), {gene_locus(g).role}." for g in genes)
+        states.append(State(label=_state_label(preset, genes), description=description,
+                            data=restyle if hover_traces else {},
                             layout=relayout, traces=hover_traces or None))
-    rows = tuple(row for k in ks for row in karyotype_table(k))
+    rows = tuple(row for k, genes in zip(ks, gene_sets) for row in karyotype_table(k, genes))
     alt = TextAlternative(
         takeaway=(
             f"Karyograms of {len(ks)} karyotypes: each cell's chromosomes in pairs ordered by size "

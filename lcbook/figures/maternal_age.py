@@ -34,7 +34,7 @@ def _description(age: int) -> str:
             f"Down syndrome ({_percent(risk)}).")
     published = {r.age_years: r.risk_one_in for r in data.snijders_maternal_age_risk()}
     if age in published:
-        text += f" Snijders and Nicolaides (1996) give 1 in {published[age]:,}."
+        text += f" Snijders et al. (1999) give 1 in {published[age]:,}."
     return f"{text} {_UNDER_35}"
 
 
@@ -52,7 +52,7 @@ def _marker_label(age: int) -> str:
 
 
 def maternal_age_chart() -> Interactive:
-    """Morris 2002 model curve (log scale) with Snijders & Nicolaides points and an age slider."""
+    """Morris 2002 model curve (log scale) with Snijders et al. (1999) points and an age slider."""
     cross = data.snijders_maternal_age_risk()
     curve = go.Scatter(
         x=_CURVE_AGES, y=[float(f"{livebirth_risk(a):.5g}") for a in _CURVE_AGES], mode="lines",
@@ -62,9 +62,9 @@ def maternal_age_chart() -> Interactive:
     )
     points = go.Scatter(
         x=[r.age_years for r in cross], y=[r.risk for r in cross], mode="markers",
-        name="Table (Snijders &amp; Nicolaides 1996)",
+        name="Table (Snijders et al. 1999)",
         marker=dict(symbol="diamond", size=10, color=_CROSS_CHECK, line=dict(color="#000000", width=1)),
-        hovertext=[f"Age {r.age_years}: 1 in {r.risk_one_in:,} (Snijders &amp; Nicolaides 1996)" for r in cross],
+        hovertext=[f"Age {r.age_years}: 1 in {r.risk_one_in:,} (Snijders et al. 1999)" for r in cross],
         hoverinfo="text",
     )
     start = SLIDER_AGES.index(35)
@@ -122,7 +122,7 @@ def maternal_age_chart() -> Interactive:
             f"1 in {about_one_in(livebirth_risk(35)):,} at 35 and 1 in {about_one_in(livebirth_risk(45)):,} "
             "at 45 (Morris 2002 model); an independent published table agrees. " + _UNDER_35
         ),
-        columns=("Mother's age (years)", "Model, Morris 2002 (1 in N)", "Snijders & Nicolaides 1996 (1 in N)"),
+        columns=("Mother's age (years)", "Model, Morris 2002 (1 in N)", "Snijders et al. 1999 (1 in N)"),
         rows=tuple(
             (a, f"{one_in(livebirth_risk(a)):,}", f"{published[a]:,}" if a in published else "")
             for a in ages

@@ -310,7 +310,7 @@ def pedigree_explorer(seed: int = DEFAULT_SEED, penetrances: tuple[float, ...] =
     )
     alt = TextAlternative(
         takeaway=(
-            f"One simulated family (seed {seed}) with a dominant variant: from the founder it reaches "
+            f"One simulated family with a dominant variant: from the founder it reaches "
             f"{c0['carriers'] - 1} of {descendants} descendants, the same people at every penetrance. "
             f"At {percent(first.penetrance)} penetrance {first.counts()['affected']} of the "
             f"{c0['carriers']} carriers {'is' if first.counts()['affected'] == 1 else 'are'} affected; at "
@@ -318,8 +318,14 @@ def pedigree_explorer(seed: int = DEFAULT_SEED, penetrances: tuple[float, ...] =
         ),
         columns=columns, rows=rows,
     )
+    method = (
+        f"One family is simulated once (lcbook.pedigree, random seed {seed}): who inherits the variant is "
+        f"decided by a coin toss per child, {children_per_couple} children per couple. At each penetrance the "
+        "same random numbers decide who of the carriers is affected, so raising the penetrance only adds "
+        "affected people; the expected counts are exact."
+    )
     return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Penetrance",
-                       control="slider", initial=initial)
+                       control="slider", initial=initial, method=method)
 
 
 def family_figure(seed: int = DEFAULT_SEED, penetrance: Real | Fraction = 0.5,

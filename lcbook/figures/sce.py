@@ -343,7 +343,14 @@ def sce_explorer(samples: int = 4, seed: int = 1974, cells: int = CELLS) -> Inte
             for s in (summaries[kind],)
         ),
     )
-    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Simulated cell", control="buttons")
+    method = (
+        f"A simulation, not microscope images (lcbook.sce): each cell's number of exchanges is drawn from a "
+        f"Poisson distribution with the published mean ({NORMAL_MEAN:g} per cell in typical cells, "
+        f"{BLOOM_MEAN:g} in Bloom cells), and the exchanges fall on chromosomes in proportion to their length. "
+        f"{cells} cells of each kind are simulated from random seed {seed}, so every visit shows the same cells."
+    )
+    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Simulated cell", control="buttons",
+                       method=method)
 
 
 __all__ = ["metaphase_figure", "sce_explorer"]

@@ -327,7 +327,12 @@ def skin_cross_section(seed: int = 2025) -> Interactive:
                  *(f"Cells drawn in the {name}" for name in LAYERS)),
         rows=tuple(rows),
     )
-    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Pattern")
+    method = (
+        "A schematic, not to scale (lcbook.skin): the layers have fixed textbook shapes, and for each pattern "
+        f"the leukemic cells are scattered at random within the region its sources describe (random seed {seed}, "
+        "so every visit shows the same cells). Where the cells go is from the cited sources; how many is not."
+    )
+    return Interactive(figure=fig, alt=alt, states=tuple(states), control_label="Pattern", method=method)
 
 
 # --------------------------------------------------------------------------------------------
@@ -339,15 +344,13 @@ SOURCE_SHORT: dict[str, str] = {
     "Robak2023Cancers": "Robak 2023",
     "Luskin2015Haematologica": "Luskin 2015",
     "Ganzel2016JCO": "Ganzel 2016",
-    "GodinezChaparro2022BMHIM": "Godínez-Chaparro 2022",
-    "CMML2012LeukRes": "Leuk Res 2012",
+    "GodinezChaparro2022BMHIM": "Godínez-Chaparro 2021",
+    "CMML2012LeukRes": "Mathew 2012",
     "Buechner2005Chapter": "Buechner 2005",
-    "Gru-TPLL-Chapter": "Gru",
     "MateosMayo2021": "Mateos-Mayo 2021",
     "Sawada2011Blood": "Sawada 2011",
     "Sugaya2014JDermatol": "Sugaya 2014",
     "Brazzelli2019PediatrDermatol": "Brazzelli 2019",
-    "DermpathAtlas-LC": "older series, lower authority",
 }
 
 _STYLE = {  # authority: (colour, dash, marker symbol, marker fill, legend name)
@@ -471,7 +474,11 @@ def _frequency_description(view: str, rows: list[LCFrequency]) -> str:
 def lc_frequency_chart() -> Interactive:
     """How often leukemia cutis occurs by leukemia type: ranges by source, lower-authority series marked."""
     all_rows = list(lc_frequencies())
-    views = [(label, [r for r in all_rows if r.authority in keep]) for label, keep in FREQUENCY_VIEWS]
+    views: list[tuple[str, list[LCFrequency]]] = []
+    for label, keep in FREQUENCY_VIEWS:
+        rows = [r for r in all_rows if r.authority in keep]
+        if rows and all(rows != shown for _, shown in views):  # a view that adds nothing is left out
+            views.append((label, rows))
     n_max = len(all_rows)
     fig = _range_figure(views[0][1], n_max, 80, "Patients with skin involvement (percent)")
     states = tuple(_range_state(label, _frequency_description(label, rows), rows, n_max) for label, rows in views)
@@ -482,8 +489,7 @@ def lc_frequency_chart() -> Interactive:
             "(about 50%), and monocytic AML (24 of 81 with acute myelomonocytic leukemia had skin or "
             "mucosal infiltrates, Buechner 2005); lower in adult AML as a whole (5–10%, a background "
             "estimate stated by Luskin 2015; 4.5% at diagnosis in the ECOG-ACRIN trials, Ganzel 2016). "
-            "Robak 2023 also names CLL among the highest, but the only CLL figure (4–20%) comes from older "
-            "series of lower authority, as do the CML figures. The TAM row counts neonates with skin "
+            "Robak 2023 also names CLL among the highest; no CLL or CML series is charted here. The TAM row counts neonates with skin "
             "lesions, not necessarily proven leukemia cutis (Brazzelli 2019)."
         ),
         columns=("Leukemia type", "Percent", "What was measured", "Series", "Patients", "Source",
@@ -506,20 +512,22 @@ def lc_timing_chart() -> Interactive:
         parts = [f"{r.timing}: {_percent(r.low_percent, r.high_percent)} ({_short(r.source)})" for r in rows]
         return extra + "; ".join(parts) + "."
 
-    states = (
-        _range_state("Review (Robak 2023)", describe(
-            review, "Most leukemia cutis appears in people already known to have leukemia, less at the "
-                    "diagnosis, and a few percent before any blood or marrow sign (aleukemic): "), review, n_max),
-        _range_state("Add the older series (lower authority)", describe(
-            all_rows, "The review's ranges with the older textbook series below them, hollow and dotted "
-                      "(lower authority): "), all_rows, n_max),
-    )
+    if len(review) == len(all_rows):  # no older series to add: one view, no controls
+        states: tuple[State, ...] = ()
+    else:
+        states = (
+            _range_state("Review (Robak 2023)", describe(
+                review, "Most leukemia cutis appears in people already known to have leukemia, less at the "
+                        "diagnosis, and a few percent before any blood or marrow sign (aleukemic): "), review, n_max),
+            _range_state("Add the older series (lower authority)", describe(
+                all_rows, "The review's ranges with the older textbook series below them, hollow and dotted "
+                          "(lower authority): "), all_rows, n_max),
+        )
     alt = TextAlternative(
         takeaway=(
             "55–77% of leukemia cutis arises in people already diagnosed with leukemia, 23–44% is found "
             "at the diagnosis, and 2–3% comes before the blood or marrow diagnosis, by months to years "
-            "(aleukemic leukemia cutis; Robak 2023). Older series (lower authority) give about 38% at "
-            "the marrow diagnosis and 3–7% before marrow involvement."
+            "(aleukemic leukemia cutis; Robak 2023)."
         ),
         columns=("When", "Percent", "What was measured", "Source", "Kind of source"),
         rows=tuple((r.timing, _percent(r.low_percent, r.high_percent), r.measured, _short(r.source), r.authority)

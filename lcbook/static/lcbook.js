@@ -3,7 +3,7 @@
    own _static) is loaded only when a figure comes near the screen, and the figure is drawn then, so
    a page's text paints before any of this runs. An interactive figure (<figure class="lc-interactive">)
    holds its precomputed states as JSON, read when a control is first used; a button or a range
-   input applies one state with Plotly.update. */
+   input (or, on a phone, a menu) applies one state with Plotly.update. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -82,6 +82,8 @@
     });
     var out = document.getElementById(id + "-out");
     if (out) out.textContent = state.label;
+    var menu = document.getElementById(id + "-select");
+    if (menu) menu.value = String(index);
     var range = document.getElementById(id + "-range");
     if (range) range.setAttribute("aria-valuetext", state.label);
   }
@@ -104,6 +106,9 @@
     document.querySelectorAll("figure.lc-interactive").forEach(function (figure) {
       figure.querySelectorAll(".lc-state-button").forEach(function (b) {
         b.addEventListener("click", function () { apply(figure, Number(b.dataset.lcState)); });
+      });
+      figure.querySelectorAll("select.lc-state-select").forEach(function (m) {
+        m.addEventListener("change", function () { apply(figure, Number(m.value)); });
       });
       figure.querySelectorAll('input[type="range"]').forEach(function (r) {
         r.addEventListener("input", function () { apply(figure, Number(r.value)); });

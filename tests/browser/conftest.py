@@ -78,23 +78,23 @@ class Visit:
 
 
 def open_page(browser, site: str, path: str, width: int = 1280, height: int = 900, draw: bool = True,
-              phone: bool = False) -> Visit:
+              phone: bool = False, allow: tuple[str, ...] = BENIGN_CONSOLE) -> Visit:
     """Open one page of the book, offline: requests leaving 127.0.0.1 are aborted and recorded.
 
     With ``draw``, scroll to each figure as a reader would, so that every figure is drawn; ``phone``
-    makes it a touch screen.
+    makes it a touch screen; console errors containing one of ``allow`` are not recorded.
     """
     context = browser.new_context(viewport={"width": width, "height": height}, has_touch=phone, is_mobile=phone)
     page = context.new_page()
     visit = Visit(page=page)
 
     def on_console(msg):
-        if msg.type == "error" and not any(b in msg.text for b in BENIGN_CONSOLE):
+        if msg.type == "error" and not any(b in msg.text for b in allow):
             visit.console_errors.append(msg.text)
 
     page.on("console", on_console)
     def on_pageerror(exc):
-        if not any(b in str(exc) for b in BENIGN_CONSOLE):
+        if not any(b in str(exc) for b in allow):
             visit.console_errors.append(f"uncaught: {exc}")
 
     page.on("pageerror", on_pageerror)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lcbook.causal import CHAIN, ROUTES, chain_in_words, route
-from lcbook.figures.causal import causal_chain
+from lcbook.figures.causal import causal_chain, chain_list
 
 import pytest
 
@@ -61,3 +61,11 @@ def test_the_overview_figure_links_every_cause_page_of_the_chapter():
     linked = set(re.findall(r'<a href="([a-z_]+)\.html">', html))
     pages = {p.name.removesuffix(".ipynb") for p in (ROOT / "book").glob("*.ipynb")} - {"intro"}
     assert linked == pages | {"familial", "clonal", "into_skin", "review"}
+
+
+def test_chain_list_is_a_wrapped_list_on_the_page_and_the_same_words_in_a_notebook():
+    words = chain_list()
+    page = words._repr_html_()
+    assert page.count("<li>") == len(ROUTES) + len(CHAIN)
+    assert "<pre" not in page and "&amp; environment" in page
+    assert repr(words) == chain_in_words()

@@ -12,6 +12,8 @@ from lcbook.display import (
     PLOTLY_MIMETYPE,
     Interactive,
     State,
+    MANY_STATES,
+    MIN_FONT_PX,
     TextAlternative,
     figure_div,
 )
@@ -58,7 +60,7 @@ def test_interactive_html_has_a_pressed_button_per_state_and_the_first_descripti
 
 def test_interactive_html_carries_a_text_alternative_with_a_data_table():
     html = _two_state_figure().to_html()
-    assert '<figcaption class="lc-takeaway">Two points rise.</figcaption>' in html
+    assert 'Two points rise.</figcaption>' in html
     assert '<th scope="col">x</th>' in html and "<td>4</td>" in html
 
 
@@ -146,3 +148,56 @@ def test_a_slider_tells_screen_readers_the_value_not_the_position():
     states = tuple(State(label=f"{a} years", description=f"Age {a}") for a in (20, 35))
     html = Interactive(go.Figure(), TextAlternative("t"), states, "Age", control="slider").to_html()
     assert 'aria-valuetext="20 years"' in html
+
+
+def _many_state_figure(n: int) -> Interactive:
+    return Interactive(
+        figure=go.Figure(go.Bar(y=[1])),
+        alt=TextAlternative("Bars."),
+        states=tuple(State(f"State {i}", f"Bar {i}.", data={"y": [[i]]}) for i in range(n)),
+        control_label="Which bar",
+    )
+
+
+def test_every_caption_starts_by_saying_what_to_do_with_the_figure():
+    assert "Tap a button to change the chart" in _two_state_figure().to_html()
+    assert "Tap or point at the chart" in Interactive(go.Figure(), TextAlternative("Nothing.")).to_html()
+
+
+def test_a_figure_with_many_states_also_offers_them_as_one_menu_for_a_phone():
+    html = _many_state_figure(MANY_STATES + 1).to_html()
+    assert 'class="lc-controls lc-many"' in html
+    assert html.count("<option ") == MANY_STATES + 1 and '<option value="0" selected>State 0</option>' in html
+    assert html.count('class="lc-state-button"') == MANY_STATES + 1
+
+
+def test_a_figure_with_few_states_has_buttons_only():
+    assert "<select" not in _many_state_figure(MANY_STATES).to_html()
+
+
+def test_no_chart_text_is_smaller_than_12_px_in_the_page_or_its_states():
+    fig = go.Figure(go.Scatter(y=[1], text=["a"], textfont=dict(size=[9, 14])))
+    fig.update_layout(font=dict(size=10), annotations=[dict(text="note", font=dict(size=8))])
+    inter = Interactive(
+        figure=fig, alt=TextAlternative("A point."), control_label="Size",
+        states=(State("Big", "Big.", layout={"annotations[0].font.size": 9}), State("Same", "Same.")),
+    )
+    html = inter.to_html()
+    spec = json.loads(html.split('class="lc-plot-data"', 1)[1].split(">", 1)[1].split("</script>", 1)[0])
+    assert spec["layout"]["font"]["size"] == MIN_FONT_PX
+    assert spec["layout"]["annotations"][0]["font"]["size"] == MIN_FONT_PX
+    assert spec["data"][0]["textfont"]["size"] == [MIN_FONT_PX, 14]
+    states = json.loads(html.split('class="lc-states">', 1)[1].split("</script>", 1)[0])
+    assert states[0]["layout"]["annotations[0].font.size"] == MIN_FONT_PX
+
+
+def test_how_a_figure_is_made_is_folded_under_its_caption_and_escaped():
+    inter = Interactive(go.Figure(), TextAlternative("A chart."), method="Seed 7 <b>and</b> a model.")
+    html = inter.to_html()
+    assert '<details class="lc-method"><summary>How this figure is made</summary>' in html
+    assert "Seed 7 &lt;b&gt;and&lt;/b&gt; a model." in html
+    assert html.index("lc-takeaway") < html.index("lc-method")
+
+
+def test_a_figure_without_a_method_has_no_empty_note():
+    assert "lc-method" not in _two_state_figure().to_html()

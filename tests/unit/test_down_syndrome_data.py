@@ -8,7 +8,7 @@ import pytest
 from lcbook import data
 from tests.conftest import ROOT
 
-#: The fact sheet's cross-check table (section 2): Snijders & Nicolaides 1996, live births.
+#: The fact sheet's cross-check table (section 2): Snijders et al. 1999 (Table 4, 40 weeks), live births.
 FACT_SHEET_SNIJDERS = {20: 1527, 25: 1352, 30: 895, 35: 356, 40: 97, 44: 30}
 
 FILES = {

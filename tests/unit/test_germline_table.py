@@ -12,7 +12,7 @@ from lcbook.figures.germline import COLUMNS, NOT_SOURCED, GeneTable, GermlineGen
 
 # Keys the rows may cite: the fact sheet's section 7, and the syndrome pages' keys (sections 2, 3, 6).
 ALLOWED_KEYS = {
-    "Godley2017Blood", "Khoury2022Leukemia", "ICC-germline2023VirchowsArch", "BloodTable-Germline",
+    "Godley2017Blood", "Khoury2022Leukemia", "ICC-germline2023VirchowsArch",
     "DDX41Review2023Blood", "Makishima2023Blood", "Deuitch2021GeneReviews", "NIH-FPDMM2023Blood",
     "Spinner2014Blood", "GATA2Spectrum2023Blood", "Mehta2021GeneReviews", "Butturini1994Blood",
     "Alter2018Haematologica", "Antonarakis1991NEJM", "Klusmann2008Blood", "Hasle2000Lancet", "Webb2007ADC",

@@ -221,9 +221,9 @@ def test_48_XXYY_outlines_the_extra_X_and_the_extra_Y():
 
 
 def test_550_band_level_draws_chromosomes_without_gaps():
-    from lcbook.figures.karyotype import _chromosomes
+    from lcbook.karyotype.bands import chromosomes
 
-    for chrom in _chromosomes(550).values():
+    for chrom in chromosomes(550).values():
         for a, b in zip(chrom.bands, chrom.bands[1:]):
             assert a.end == b.start
     assert karyogram("46,XX", resolution=550)
@@ -365,3 +365,35 @@ def test_explorer_redraws_at_the_chosen_band_level():
     coarse = len(_hover(e.figure))
     e.resolution.value = 850
     assert len(_hover(e.figure)) > coarse
+
+
+# -- readable on a phone ---------------------------------------------------------------------------
+
+
+def _font_sizes(fig):
+    sizes = [fig.layout.title.font.size, fig.layout.title.subtitle.font.size, fig.layout.hoverlabel.font.size]
+    sizes += [a.font.size for a in fig.layout.annotations]
+    for trace in fig.data:
+        if trace.name == "labels":
+            sizes += list(trace.textfont.size)
+    return sizes
+
+
+@pytest.mark.parametrize("make", [lambda: karyogram("49,XXXXY"), lambda: karyotype_viewer().figure])
+def test_every_text_of_a_karyogram_is_at_least_12px(make):
+    assert min(_font_sizes(make())) >= 12
+
+
+def test_side_by_side_copies_with_the_same_change_share_one_label():
+    labels = next(t for t in karyogram("49,XXXXY").data if t.name == "labels").text
+    assert "<b>+X \u00d73</b>" in labels and "<b>+X</b>" not in labels
+    labels = next(t for t in karyogram("48,XXYY").data if t.name == "labels").text
+    assert {"<b>+X</b>", "<b>+Y</b>"} <= set(labels)
+
+
+def test_a_translocation_marks_the_partner_material_beside_each_derivative():
+    fig = karyogram("46,XY,t(9;11)(p21.3;q23.3)")
+    partner = next(t for t in fig.data if t.name == "partner")
+    assert sum(1 for x in partner.x if x is None) == 1  # two strips: one on der(9), one on der(11)
+    assert "material from its partner" in fig.layout.title.subtitle.text
+    assert "partner" not in [t.name for t in karyogram("46,XX,del(5)(q13q33)").data]

@@ -621,7 +621,9 @@ def test_an_empty_field_between_commas_is_rejected(text):
     assert error_of(text).code == "EMPTY_FIELD"
 
 
-@pytest.mark.parametrize("text", ["46,XX,del(5)(q3?)", "45~48,XX", "46,XX,t(8;21)(8qter::21q22)", "<2n>", "46,XXc"])
+@pytest.mark.parametrize(
+    "text", ["46,XX,del(5)(q3?)", "46,XX,del(5)(q13~q33)", "46,XX,t(8;21)(8qter::21q22)", "<2n>", "46~70,XX[cp5]"]
+)
 def test_iscn_notation_beyond_the_short_system_is_reported_as_unsupported(text):
     assert error_of(text).code == "UNSUPPORTED_NOTATION"
 

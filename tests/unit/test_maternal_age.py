@@ -110,7 +110,7 @@ def test_every_description_says_it_is_a_risk_per_live_birth(chart):
 
 
 def test_description_quotes_the_cross_check_where_the_table_has_that_age(chart):
-    assert "Snijders and Nicolaides (1996) give 1 in 356" in chart.states[SLIDER_AGES.index(35)].description
+    assert "Snijders et al. (1999) give 1 in 356" in chart.states[SLIDER_AGES.index(35)].description
 
 
 def test_y_axis_is_logarithmic_with_1_in_n_labels(chart):

@@ -43,7 +43,7 @@ FACT_SHEET_KEYS = {
     "CMML2012LeukRes", "Buechner2005Chapter", "Gru-TPLL-Chapter", "MateosMayo2021", "Sawada2011Blood",
     "Sugaya2014JDermatol", "Brazzelli2019PediatrDermatol", "DermpathAtlas-LC",
 }
-LOW_AUTHORITY_KEYS = {"DermpathAtlas-LC"}
+LOW_AUTHORITY_KEYS: set[str] = set()  # the older series known only from an unofficial copy were dropped
 
 
 def _rng(seed: int = 7) -> np.random.Generator:
@@ -83,7 +83,7 @@ def test_frequency_table_holds_the_fact_sheet_numbers():
     assert got["Acute myelomonocytic leukemia (AMMoL)"][:2] == (pytest.approx(100 * 24 / 81, abs=0.05),) * 2
     assert got["T-PLL"][:2] == (20, 50) and got["ATLL"][:2] == (50, 50)
     assert got["Transient abnormal myelopoiesis (Down syndrome)"] == (5, 5, "Brazzelli2019PediatrDermatol")
-    assert got["CLL (older series)"][:2] == (4, 20) and got["CML (older series)"][:2] == (6, 20)
+    assert not any("older series" in t for t in got)
 
 
 def test_every_low_authority_source_is_labelled_lower_authority_and_vice_versa():
@@ -98,13 +98,10 @@ def test_rows_that_are_not_a_series_own_count_of_leukemia_cutis_say_so():
     assert "denominator as reported" in rows["Pediatric AML (Mexico)"].measured
 
 
-def test_timing_table_holds_the_review_ranges_and_the_labelled_older_series():
-    rows = {r.timing: r for r in lc_timing()}
+def test_timing_table_holds_the_review_ranges():
     review = [r for r in lc_timing() if r.source == "Robak2023Cancers"]
     assert [(r.low_percent, r.high_percent) for r in review] == [(55, 77), (23, 44), (2, 3)]
-    assert all(r.authority == "review" for r in review)
-    older = [r for r in rows.values() if r.source == "DermpathAtlas-LC"]
-    assert sorted((r.low_percent, r.high_percent) for r in older) == [(3, 7), (38, 38)]
+    assert all(r.authority == "review" for r in review) and len(review) == len(lc_timing())
 
 
 def test_the_readme_names_every_source_key_and_says_what_is_left_out():
@@ -380,11 +377,13 @@ def _points(fig) -> list[float]:
     return [v for t in fig.data[3:6] for v in t.x]
 
 
-def test_frequency_chart_views_show_all_then_without_low_authority_then_original_studies():
+def test_frequency_chart_views_show_all_then_original_studies_and_skip_a_view_that_adds_nothing():
     chart = lc_frequency_chart()
-    assert [s.label for s in chart.states] == [label for label, _ in FREQUENCY_VIEWS]
+    # With no lower-authority series in the data, "Without lower-authority series" would repeat "All sources".
+    views = [(label, keep) for label, keep in FREQUENCY_VIEWS if label != "Without lower-authority series"]
+    assert [s.label for s in chart.states] == [label for label, _ in views]
     rows = lc_frequencies()
-    for i, (_, keep) in enumerate(FREQUENCY_VIEWS):
+    for i, (_, keep) in enumerate(views):
         fig = chart.figure_at(i)
         shown = [r for r in rows if r.authority in keep]
         expected = sorted(v for r in shown for v in ([r.low_percent, r.high_percent] if r.is_range
@@ -402,7 +401,6 @@ def test_every_frequency_state_changes_the_figure_and_the_low_authority_rows_loo
     assert lower_line.line.dash == "dot" and fig.data[0].line.dash == "solid"
     assert lower_points.marker.color == "#FFFFFF"  # hollow
     assert "lower authority" in lower_points.name
-    assert len(lower_points.x) > 0 and len(chart.figure_at(1).data[5].x) == 0
 
 
 def test_the_frequency_axis_counts_skin_involvement_not_only_proven_leukemia_cutis():
@@ -434,18 +432,15 @@ def test_frequency_and_timing_texts_quote_only_numbers_in_the_data_files():
                 assert float(number.replace(",", "")) in allowed, (number, text)
 
 
-def test_timing_chart_shows_the_review_then_adds_the_older_series():
+def test_timing_chart_shows_the_review_alone_when_there_is_no_older_series_to_add():
     chart = lc_timing_chart()
-    review, everything = chart.figure_at(0), chart.figure_at(1)
-    assert sorted(_points(review)) == [2, 3, 23, 44, 55, 77]
-    assert sorted(_points(everything)) == [2, 3, 3, 7, 23, 38, 44, 55, 77]
-    assert len(review.data[5].x) == 0 and len(everything.data[5].x) == 3
-    assert "lower authority" in chart.states[1].label
+    assert chart.states == ()
+    assert sorted(_points(chart.figure)) == [2, 3, 23, 44, 55, 77]
 
 
 def test_the_range_charts_keep_one_height_and_stay_small():
     for chart in (lc_frequency_chart(), lc_timing_chart()):
-        heights = {chart.figure_at(i).layout.height for i in range(len(chart.states))}
+        heights = {chart.figure.layout.height} | {chart.figure_at(i).layout.height for i in range(len(chart.states))}
         assert len(heights) == 1
         assert len(chart.to_html()) < 60_000
         assert all("height" not in s.layout for s in chart.states)

@@ -85,3 +85,60 @@ def test_the_duplicate_thebe_configuration_script_is_removed():
     page = "<head>" + script + '<script src="t.js"></script>\n' + script + "</head>"
     fixed = fix_page(page)
     assert fixed.count("const THEBE_JS_URL") == 1 and 't.js' in fixed
+
+
+def test_the_extension_knows_every_page_of_the_chapters_table_of_contents():
+    from lcbook.sphinxext import CHAPTER_PAGES
+    from tests.conftest import toc_pages
+
+    assert sorted(CHAPTER_PAGES) == sorted(p.split("/")[-1] for p in toc_pages())
+
+
+def test_a_link_to_a_page_that_is_not_the_chapters_is_left_to_the_host():
+    from lcbook.sphinxext import chapter_link
+
+    assert chapter_link("https://example.org/chapter", "doc", "syllabus") is None
+
+
+def test_a_book_with_some_chapter_pages_and_no_chapter_url_is_warned_clearly():
+    from lcbook.sphinxext import chapter_url_warning
+
+    message = chapter_url_warning({"intro", "down_syndrome"}, ["down_syndrome"], "")
+    assert "lcbook_chapter_url is not set" in message and "down_syndrome" in message
+
+
+def test_the_chapter_itself_and_a_book_with_the_chapter_url_are_not_warned():
+    from lcbook.sphinxext import CHAPTER_PAGES, chapter_url_warning
+
+    whole = {f"book/{p}" for p in CHAPTER_PAGES}
+    assert chapter_url_warning(whole, ["book/down_syndrome"], "") is None
+    assert chapter_url_warning({"intro", "down_syndrome"}, ["down_syndrome"], "https://example.org") is None
+    assert chapter_url_warning({"intro"}, [], "") is None
+
+
+def test_a_host_book_gets_the_author_year_bibliography_unless_it_chose_a_style():
+    from types import SimpleNamespace
+
+    from lcbook.sphinxext import _host_defaults
+
+    class Config(dict):
+        def __init__(self, raw):
+            super().__init__(bibtex_default_style="alpha", bibtex_reference_style="label")
+            self._raw_config, self.overrides, self.html_context = raw, {}, {}
+
+    plain, chosen = Config({}), Config({"bibtex_default_style": "alpha"})
+    _host_defaults(SimpleNamespace(), plain)
+    _host_defaults(SimpleNamespace(), chosen)
+    assert plain["bibtex_default_style"] == "lcbook" and plain["bibtex_reference_style"] == "author_year"
+    assert chosen["bibtex_default_style"] == "alpha"
+    assert plain.html_context["default_mode"] == "auto"
+
+
+def test_a_figures_read_on_links_go_to_the_published_chapter_in_a_host_book():
+    from lcbook.sphinxext import chapter_figure_links
+
+    body = ('<p><a href="syllabus.html">ours</a></p><nav class="lc-figure-links" aria-label="x">'
+            '<a href="down_syndrome.html">Down</a> <a href="syllabus.html">ours</a></nav>')
+    out = chapter_figure_links(body, "https://example.org/chapter/")
+    assert '<a href="https://example.org/chapter/book/down_syndrome.html">Down</a>' in out
+    assert out.count('href="syllabus.html"') == 2

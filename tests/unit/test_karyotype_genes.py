@@ -1,0 +1,104 @@
+"""Gene loci: each sourced and in its GRCh38 band, placed on the karyogram, and followed through a rearrangement."""
+from __future__ import annotations
+
+import pytest
+
+from lcbook import data
+from tests.conftest import toc_pages
+from lcbook.figures.karyotype import karyogram, karyotype_table, karyotype_viewer
+from lcbook.karyotype import chromosome_copies, parse_karyotype
+from lcbook.karyotype.genes import gene_locus, gene_loci, gene_places
+
+def toc_pages_names():
+    return {p.split("/")[-1] for p in toc_pages()}
+
+
+ISSUE_GENES = ("GATA1", "RUNX1", "KMT2A", "MLLT3", "BLM", "WAS", "FANCA", "CEBPA")
+
+
+def test_the_chapter_genes_have_a_locus_each_with_a_source_and_a_page():
+    loci = {g.symbol: g for g in gene_loci()}
+    assert set(ISSUE_GENES) <= set(loci)
+    for g in loci.values():
+        assert g.source and g.role
+        assert g.page in toc_pages_names()
+
+
+def test_each_gene_band_exists_and_its_grch38_coordinates_lie_in_it():
+    bands = data.read_table("karyotype", "cytobands_hg38.tsv")
+    for g in gene_loci():
+        rows = [b for b in bands if b["chrom"] == f"chr{g.chromosome}" and b["band"].startswith(g.band)]
+        assert rows, g.symbol
+        if g.start is not None:
+            mid = (g.start + g.end) // 2
+            assert min(int(b["start"]) for b in rows) <= mid < max(int(b["end"]) for b in rows), g.symbol
+
+
+def test_the_bands_agree_with_the_chapter_facts():
+    assert gene_locus("BLM").name == "15q26.1" and gene_locus("WAS").name == "Xp11.23"
+    assert gene_locus("FANCA").name == "16q24.3"
+
+
+def test_an_unknown_gene_gets_a_friendly_message():
+    with pytest.raises(ValueError, match="capitals"):
+        gene_locus("kmt2a")
+    with pytest.raises(ValueError, match="GATA1"):
+        karyogram("46,XY", genes=("NOPE",))
+
+
+def test_a_trisomy_has_three_copies_of_its_genes():
+    places = gene_places(parse_karyotype("47,XY,+21"), ("RUNX1",))
+    assert len(places) == 3
+
+
+def test_a_translocation_through_a_genes_band_puts_the_gene_at_both_junctions():
+    k = parse_karyotype("46,XY,t(9;11)(p21.3;q23.3)")
+    places = gene_places(k, ("KMT2A",))
+    copies = chromosome_copies(k)
+    assert sorted(copies[p.copy].kind for p in places) == ["normal", "structural", "structural"]
+
+
+def test_the_karyogram_marks_the_gene_and_names_it_in_the_title_and_the_table():
+    fig = karyogram("46,XY,t(9;11)(p21.3;q23.3)", genes=("KMT2A",))
+    gene = next(t for t in fig.data if t.name == "gene")
+    assert sum(1 for x in gene.x if x is None) == 2  # three bars
+    assert "KMT2A (11q23.3)" in fig.layout.title.subtitle.text
+    hover = next(t for t in fig.data if t.name == "hover").hovertext
+    assert any(h.startswith("<b>KMT2A</b>") for h in hover)
+    rows = [r for r in karyotype_table("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A",)) if r[1] == "KMT2A gene"]
+    assert rows and "der(9)" in rows[0][3] and "der(11)" in rows[0][3]
+
+
+def test_a_karyogram_without_genes_draws_no_gene_trace():
+    assert "gene" not in [t.name for t in karyogram("47,XY,+21").data]
+
+
+def test_the_viewer_has_a_show_the_gene_state():
+    v = karyotype_viewer(["46,XY", ("46,XY,t(9;11)(p21.3;q23.3)", ["KMT2A"])])
+    assert v.states[1].label == "46,XY,t(9;11)(p21.3;q23.3): show KMT2A"
+    assert "KMT2A (11q23.3)" in v.states[1].layout["title.subtitle.text"]
+    assert any(s["name"] == "gene" for s in v.figure.to_plotly_json()["layout"]["shapes"])
+    assert any(r[1] == "KMT2A gene" for r in v.alt.rows)
+
+
+def test_a_gene_at_a_junction_names_the_fusion_in_its_hover_text():
+    fig = karyogram("46,XY,t(9;11)(p21.3;q23.3)", genes=("KMT2A",))
+    hover = next(t for t in fig.data if t.name == "hover").hovertext
+    assert sum("KMT2A::MLLT3" in h.replace("<br>", " ") for h in hover) == 2
+
+
+def test_the_gene_viewer_styles_its_gene_shapes_like_a_gene_trace():
+    v = karyotype_viewer(["46,XY", ("46,XY,t(9;11)(p21.3;q23.3)", ["KMT2A"])])
+    traces = {t.name: t for t in v.figure.data}
+    for shape in v.figure.layout.shapes:
+        assert shape.name in traces and shape.fillcolor == (traces[shape.name].fillcolor or "rgba(0,0,0,0)")
+
+
+def test_the_gene_loci_file_has_its_columns_and_types():
+    rows = data.read_table("karyotype", "gene_loci.tsv")
+    assert list(rows[0]) == ["symbol", "chrom", "band", "grch38_start", "grch38_end", "role", "page", "source"]
+    for r in rows:
+        assert r["symbol"].isupper() and r["chrom"].removeprefix("chr") in [*map(str, range(1, 23)), "X", "Y"]
+        assert bool(r["grch38_start"]) == bool(r["grch38_end"])
+        if r["grch38_start"]:
+            assert 0 < int(r["grch38_start"]) < int(r["grch38_end"])
