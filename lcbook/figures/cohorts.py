@@ -8,7 +8,7 @@ from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
 
 #: Outcome groups a reader can pick, and the outcomes in each.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "Blood cancers": ("leukemia", "haematological malignancy", "non-Hodgkin lymphoma"),
+    "Blood cancers": ("leukemia", "hematological malignancy", "non-Hodgkin lymphoma"),
     "Breast and mediastinal": ("breast cancer", "mediastinal tumors (all malignant germ-cell tumors)"),
     "All cancers and solid tumors": ("all cancers", "solid tumors", "lung cancer"),
 }

@@ -329,10 +329,10 @@ OUTCOME_VIEWS: tuple[tuple[str, tuple[tuple[str, str, str, float | None, str], .
         (_NA, "transplantation", "cumulative_incidence_percent", 48, "Transplantation"),
     )),
     ("By age 40 (IFAR)", (
-        (_IFAR, "haematological abnormalities", "cumulative_incidence_percent", 40, "Haematological<br>abnormalities"),
+        (_IFAR, "hematological abnormalities", "cumulative_incidence_percent", 40, "Hematological<br>abnormalities"),
         (_IFAR, "MDS/AML", "cumulative_incidence_percent", 40, "MDS/AML"),
-        (_IFAR, "death from haematological causes", "cumulative_incidence_percent", 40,
-         "Death from<br>haematological causes"),
+        (_IFAR, "death from hematological causes", "cumulative_incidence_percent", 40,
+         "Death from<br>hematological causes"),
     )),
     ("AML: three estimates", (
         (_NA, "AML", "cumulative_incidence_percent", 48, "AML by 48<br>(N. American)"),
@@ -395,12 +395,12 @@ def _outcome_description(index: int) -> str:
         )
     if index == 1:
         return (
-            f"International Fanconi Anemia Registry ({n[_IFAR]} patients; Butturini 1994): haematological "
+            f"International Fanconi Anemia Registry ({n[_IFAR]} patients; Butturini 1994): hematological "
             f"abnormalities began at a median age of "
-            f"{v(_IFAR, 'haematological abnormalities', 'median_age_years')}. By age 40 the actuarial "
-            f"risk was {v(_IFAR, 'haematological abnormalities', pct, 40)}% for haematological "
+            f"{v(_IFAR, 'hematological abnormalities', 'median_age_years')}. By age 40 the actuarial "
+            f"risk was {v(_IFAR, 'hematological abnormalities', pct, 40)}% for hematological "
             f"abnormalities, {v(_IFAR, 'MDS/AML', pct, 40)}% for MDS or AML, and "
-            f"{v(_IFAR, 'death from haematological causes', pct, 40)}% for death from haematological causes."
+            f"{v(_IFAR, 'death from hematological causes', pct, 40)}% for death from hematological causes."
         )
     if index == 2:
         return (

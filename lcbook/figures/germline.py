@@ -183,7 +183,7 @@ def germline_table(rows: tuple[GermlineGene, ...] | None = None) -> GeneTable:
     if not rows:
         raise ValueError("The table needs at least one gene.")
     return GeneTable(
-        caption="Germline predisposition to haematological neoplasms: genes and conditions",
+        caption="Germline predisposition to hematological neoplasms: genes and conditions",
         note=("ICC 2022 and WHO categories, inheritance, neoplasms, features and penetrance where "
               "sourced; \u201cnot sourced here\u201d means that the chapter's sources give no information "
               "for that cell. "

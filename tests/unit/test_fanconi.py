@@ -83,9 +83,9 @@ def test_cohort_outcomes_hold_the_fact_sheet_numbers():
     na, ifar, de = "North American Survey", "International Fanconi Anemia Registry", "German Fanconi Anemia Registry"
     pct, oe = "cumulative_incidence_percent", "observed_expected"
     expected = {
-        (ifar, "haematological abnormalities", "median_age_years", None): 7,
-        (ifar, "haematological abnormalities", pct, 40): 98, (ifar, "MDS/AML", pct, 40): 52,
-        (ifar, "death from haematological causes", pct, 40): 81,
+        (ifar, "hematological abnormalities", "median_age_years", None): 7,
+        (ifar, "hematological abnormalities", pct, 40): 98, (ifar, "MDS/AML", pct, 40): 52,
+        (ifar, "death from hematological causes", pct, 40): 81,
         (na, "AML", oe, None): 785, (na, "all cancers", oe, None): 50, (na, "solid tumors", oe, None): 48,
         (na, "head and neck cancer", oe, None): 706, (na, "esophageal cancer", oe, None): 2362,
         (na, "vulvar cancer", oe, None): 4317, (na, "AML", "hazard_percent_per_year", None): 1,

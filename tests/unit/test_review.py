@@ -134,7 +134,7 @@ def test_risk_figures_hold_the_fact_sheet_numbers():
         ("fanconi", "cumulative_incidence_percent", "AML", "by age 50, GeneReviews"): (13, None, None, None),
         ("gata2", "percent_of_cohort", "MDS", "NIH series"): (84, None, None, None),
         ("gata2", "percent_of_cohort", "AML", "NIH series"): (14, None, None, None),
-        ("runx1", "percent_of_cohort", "haematological cancer", "NIH study"): (17.1, None, None, None),
+        ("runx1", "percent_of_cohort", "hematological cancer", "NIH study"): (17.1, None, None, None),
         ("ddx41", "cumulative_incidence_percent", "myeloid neoplasm", "by age 90, Japan"): (49, None, None, None),
         ("chip", "percent_per_year", "overt neoplasia", "people with CHIP"): (0.5, 1, None, None),
         ("fanconi", "percent_per_year", "AML", "peak, in the teens"): (1, None, None, None),
