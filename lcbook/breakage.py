@@ -1,6 +1,6 @@
-"""A teaching model of the chromosome-breakage test for Fanconi anaemia (ILLUSTRATIVE rates).
+"""A teaching model of the chromosome-breakage test for Fanconi anemia (ILLUSTRATIVE rates).
 
-The sourced fact is qualitative: lymphocytes from people with Fanconi anaemia, exposed to the
+The sourced fact is qualitative: lymphocytes from people with Fanconi anemia, exposed to the
 cross-linkers diepoxybutane (DEB) or mitomycin C (MMC), show increased chromosome breakage and
 radial forms [Mehta2021GeneReviews]. FA cells repair DNA interstrand cross-links poorly, so the
 damage the cross-linker makes turns into breaks and exchange figures at metaphase.
@@ -86,13 +86,13 @@ def _normalise_cell_type(cell_type: str) -> str:
     if not isinstance(cell_type, str):
         raise ValueError(f"cell_type must be the text 'typical' or 'FA', not {cell_type!r}.")
     key = cell_type.strip()
-    if key.lower() in ("fa", "fanconi", "fanconi anaemia", "fanconi anemia"):
+    if key.lower() in ("fa", "fanconi", "fanconi anemia", "fanconi anemia"):
         return "FA"
     if key.lower() in ("typical", "normal", "control"):
         return "typical"
     raise ValueError(
-        f"Unknown cell_type {cell_type!r}: use 'typical' (cells without Fanconi anaemia) or 'FA' "
-        "(cells from a person with Fanconi anaemia)."
+        f"Unknown cell_type {cell_type!r}: use 'typical' (cells without Fanconi anemia) or 'FA' "
+        "(cells from a person with Fanconi anemia)."
     )
 
 

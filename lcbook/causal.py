@@ -34,7 +34,7 @@ ROUTES: tuple[Route, ...] = (
             "Klinefelter syndrome (47,XXY)",
             "Bloom syndrome (BLM)",
             "Wiskott-Aldrich syndrome (WAS)",
-            "Fanconi anaemia",
+            "Fanconi anemia",
         ),
         how=(
             "Genetic syndromes: usually every cell carries the change from conception (an extra "
@@ -57,12 +57,12 @@ ROUTES: tuple[Route, ...] = (
     Route(
         key="acquired",
         label="Acquired mutations & environment",
-        detail="Mutations gained during life: with age, or after benzene, ionising radiation, chemotherapy or smoking.",
-        causes=("ageing (clonal haematopoiesis)", "benzene", "ionising radiation", "prior chemotherapy", "smoking"),
+        detail="Mutations gained during life: with age, or after benzene, ionizing radiation, chemotherapy or smoking.",
+        causes=("aging (clonal hematopoiesis)", "benzene", "ionizing radiation", "prior chemotherapy", "smoking"),
         how=(
             "Acquired mutations and environment: most leukemias arise in people with no known "
             "inherited predisposition. A blood-forming cell gains mutations during life, by chance with "
-            "age or after DNA damage from benzene, ionising radiation, chemotherapy or smoking. "
+            "age or after DNA damage from benzene, ionizing radiation, chemotherapy or smoking. "
             "Acquired mutations are also the step every route shares."
         ),
     ),
@@ -70,7 +70,7 @@ ROUTES: tuple[Route, ...] = (
 
 CHAIN: tuple[Step, ...] = (
     Step("change", "Chromosome changes<br>and gene mutations", "DNA changes in a blood-forming stem cell."),
-    Step("stem", "Defective blood<br>stem cell", "A haematopoietic stem cell that no longer divides and matures normally."),
+    Step("stem", "Defective blood<br>stem cell", "A hematopoietic stem cell that no longer divides and matures normally."),
     Step("clone", "Clonal proliferation:<br>leukemia", "The stem cell's descendants, a clone, outgrow normal blood cells."),
     Step(
         "skin",

@@ -344,7 +344,7 @@ def simulate_eventual_takeovers(model: PoolModel, runs: int, rng: np.random.Gene
 
 @dataclass(frozen=True)
 class ChipBand:
-    """Clonal haematopoiesis in one age band: a percent of people, or only words ("rare before 40")."""
+    """Clonal hematopoiesis in one age band: a percent of people, or only words ("rare before 40")."""
 
     age_band: str
     age_min_years: int | None
@@ -378,7 +378,7 @@ def _optional(text: str) -> float | None:
 
 @lru_cache(maxsize=None)
 def chip_prevalence_by_age() -> tuple[ChipBand, ...]:
-    """Clonal haematopoiesis by age band in 17,182 people (Jaiswal 2014), youngest first."""
+    """Clonal hematopoiesis by age band in 17,182 people (Jaiswal 2014), youngest first."""
     return tuple(
         ChipBand(
             age_band=r["age_band"],
@@ -393,7 +393,7 @@ def chip_prevalence_by_age() -> tuple[ChipBand, ...]:
 
 @lru_cache(maxsize=None)
 def exposure_findings() -> tuple[ExposureFinding, ...]:
-    """Findings on benzene, ionising radiation, prior chemotherapy and smoking, in file order."""
+    """Findings on benzene, ionizing radiation, prior chemotherapy and smoking, in file order."""
     return tuple(
         ExposureFinding(
             exposure=r["exposure"], finding=r["finding"], measure=r["measure"],

@@ -260,12 +260,12 @@ def klinefelter_cancer_cohorts() -> tuple[CohortResult, ...]:
     )
 
 
-# --- Fanconi anaemia (data/fanconi/, see its README.md) ---
+# --- Fanconi anemia (data/fanconi/, see its README.md) ---
 
 
 @dataclass(frozen=True)
 class FanconiGene:
-    """A Fanconi anaemia gene the fact sheet names (14 of the 23 GeneReviews lists)."""
+    """A Fanconi anemia gene the fact sheet names (14 of the 23 GeneReviews lists)."""
 
     gene: str
     fa_designation: str
@@ -279,7 +279,7 @@ class FanconiGene:
 
 @dataclass(frozen=True)
 class FanconiOutcome:
-    """One registry figure for Fanconi anaemia: a cumulative incidence, O/E ratio, hazard or median age."""
+    """One registry figure for Fanconi anemia: a cumulative incidence, O/E ratio, hazard or median age."""
 
     registry: str
     n: int | None

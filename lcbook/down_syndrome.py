@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lcbook.data import read_yaml
+
 
 @dataclass(frozen=True)
 class CascadeStep:
@@ -16,6 +18,11 @@ class CascadeStep:
     source: str
 
 
+def _shared(figure_id: str) -> float:
+    """A proportion from data/shared_figures.yaml, the one place the chapter keeps figures shared by pages."""
+    return next(float(f["value"]) for f in read_yaml("shared_figures.yaml") if f["id"] == figure_id)
+
+
 def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
     """Out of ``newborns`` babies with Down syndrome, how many reach each step toward ML-DS."""
     if newborns < 100 or newborns % 100:
@@ -24,9 +31,9 @@ def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
     # low-level clones found by next-generation sequencing ("silent TAM").
     classic = round(newborns * 0.085)
     silent = round((newborns - classic) * 0.204)
-    tam = round(newborns * 0.10)  # Klusmann et al. 2008: about 10% of neonates with DS
+    tam = round(newborns * _shared("tam-newborns"))  # about 1 in 10 (Klusmann et al. 2008, from earlier reports)
     skin = round(tam * 0.05)  # Brazzelli et al. 2019: about 5% of neonates with TAM
-    mlds = round(tam * 0.23)  # Klusmann et al. 2008: 23% of TAM progressed to ML-DS
+    mlds = round(tam * _shared("tam-to-ml-ds"))  # 29 of 146, cumulative incidence 23% (Klusmann et al. 2008)
     return (
         CascadeStep("all", "Newborns with Down syndrome", newborns, "",
                     "Their cells carry three copies of chromosome 21 or of its long arm (some cells only, in mosaicism).", ""),
@@ -37,19 +44,21 @@ def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
                     "the babies who had sensitive sequencing).",
                     "Roberts et al. 2013"),
         CascadeStep("tam", "Transient abnormal myelopoiesis (TAM)", tam, "newborns",
-                    f"About {tam} have TAM: many blasts in the blood in the first weeks of life, which "
-                    "usually resolves on its own. Estimates range from about 4% to 20% of newborns, "
-                    "depending on how carefully TAM is looked for.",
-                    "Klusmann et al. 2008; Alford et al. 2011; older reports"),
+                    f"About {tam} have TAM: many blasts in the blood in the first weeks of life. It resolves "
+                    "on its own in most babies, but 15-20% of babies with clinically diagnosed TAM die early. "
+                    "Estimates of how common TAM is range from about 4% to 20% of newborns, depending on how "
+                    "carefully it is looked for (8.5% had a GATA1 mutation found by standard methods in an "
+                    "unselected cohort).",
+                    "Klusmann et al. 2008; Roberts et al. 2013; Alford et al. 2011; Massey et al. 2006"),
         CascadeStep("skin", "A skin eruption with TAM", skin, "babies with TAM",
                     f"About {skin} of the babies with TAM have a rash of papules, vesicles and pustules, "
                     "often starting on the face, that contains blasts and fades as the blood settles.",
                     "Brazzelli et al. 2019; Nijhawan et al. 2001"),
         CascadeStep("mlds", "Myeloid leukemia of Down syndrome (ML-DS)", mlds, "babies with TAM",
-                    f"About {mlds} of the babies with TAM (23%) developed ML-DS; other series give 20-30% within "
-                    "about four years. ML-DS needs further acquired mutations (cohesin, CTCF, epigenetic and "
-                    "signalling genes). These figures come from different cohorts: together they give more "
+                    f"About {mlds}: in a German cohort, 29 of 146 babies with TAM developed ML-DS, a cumulative "
+                    "incidence of 23%, within the first 4 years of life. ML-DS needs further acquired mutations (cohesin, CTCF, epigenetic and "
+                    "signaling genes). These figures come from different cohorts: together they give more "
                     "ML-DS than the 2.1% risk of any leukemia by age 5 in a Danish cohort, so read them as "
                     "approximate.",
-                    "Klusmann et al. 2008; Kanezaki et al. 2010; Yoshida et al. 2013; Hasle et al. 2000"),
+                    "Klusmann et al. 2008; Yoshida et al. 2013; Hasle et al. 2000"),
     )

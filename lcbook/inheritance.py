@@ -1,6 +1,6 @@
 """Mendelian inheritance of one gene: Punnett squares, expected proportions and simulated sibships.
 
-Three modes are modelled, each with its own allele letters (ASCII, so they are easy to type):
+Three modes are modeled, each with its own allele letters (ASCII, so they are easy to type):
 
 * ``"autosomal recessive"`` (Bloom syndrome, most Fanconi anemia): ``A`` typical, ``a`` variant;
   genotypes ``AA`` (non-carrier), ``Aa`` (carrier), ``aa`` (affected).
@@ -207,7 +207,7 @@ def check_penetrance(mode: str, penetrance: Real | Fraction) -> Fraction:
         )
     if p != 1 and mode != AD:
         raise ValueError(
-            f"Penetrance below 1 is modelled only for autosomal dominant inheritance; for {mode} "
+            f"Penetrance below 1 is modeled only for autosomal dominant inheritance; for {mode} "
             "inheritance leave it at 1 (everyone with the disease genotype is affected)."
         )
     return p

@@ -323,7 +323,9 @@ def describe_meiosis(parent: str, division: str, chromosome: str, error_cell: in
         event = (f"The {whose} meiosis I is typical, but in meiosis II the two sister chromatids of {kept} "
                  "fail to separate (nondisjunction); the other cell divides normally.")
     gs = gametes(parent, division, chromosome, error_cell)
-    made = f"Of the {whose} {plural}, " + _and([f"{g.share} carry {_contents(g)}" for g in gs]) + "."
+    where = ("Of the four products of this meiosis (in a woman only one becomes the egg, the others are "
+             "polar bodies), " if parent == "mother" else f"Of the {plural} from this meiosis, ")
+    made = where + _and([f"{g.share} carry {_contents(g)}" for g in gs]) + "."
     zs = zygotes(parent, division, chromosome, error_cell)
     partner = "a typical sperm" if parent == "mother" else "a typical egg"
     if all(z.is_typical for z in zs):

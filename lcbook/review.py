@@ -71,7 +71,7 @@ class Measure:
 
 #: Every measure a row of risks.csv may use.
 MEASURES: dict[str, Measure] = {
-    "sir": Measure("relative", "standardised incidence ratio (SIR)", "×"),
+    "sir": Measure("relative", "standardized incidence ratio (SIR)", "×"),
     "observed_expected": Measure("relative", "observed-to-expected ratio (O/E)", "×"),
     "relative_risk": Measure("relative", "relative risk (RR)", "×"),
     "fold_review": Measure("relative", "fold risk (a review's estimate)", "×"),

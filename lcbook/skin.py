@@ -117,7 +117,7 @@ class Tube:
 
 @dataclass(frozen=True)
 class Bundle:
-    """A collagen bundle (or a fat lobule): an ellipse centred at (x, y) with half-axes rx, ry."""
+    """A collagen bundle (or a fat lobule): an ellipse centered at (x, y) with half-axes rx, ry."""
 
     x: float
     y: float
@@ -368,7 +368,7 @@ def _interstitial(g: SkinGeometry, n: int, rng: np.random.Generator):
     return x, y
 
 
-#: Centres (as fractions of width and dermal depth) and spread of the nodules of the nodular pattern.
+#: Centers (as fractions of width and dermal depth) and spread of the nodules of the nodular pattern.
 _NODULES = ((0.40, 0.30), (0.72, 0.52), (0.50, 0.78))
 
 
@@ -410,7 +410,7 @@ def _epidermotropic(g: SkinGeometry, n: int, rng: np.random.Generator):
     n_single = min(n - n_cluster_cells, int(round(0.3 * n)))
     n_dermal = n - n_cluster_cells - n_single
     edge = 5.0
-    # Cluster centres spread across the epidermis, away from the follicle and duct openings.
+    # Cluster centers spread across the epidermis, away from the follicle and duct openings.
     slots = np.linspace(0.1, 0.9, n_clusters) * g.width + rng.uniform(-30, 30, n_clusters)
     centres = [(float(sx), float(rng.uniform(28, g.epidermis_bottom - 28))) for sx in slots]
     xs: list[np.ndarray] = []

@@ -137,7 +137,7 @@ PAGE_LINKS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Genetic syndromes", (("Down syndrome", "down_syndrome.html"), ("Bloom syndrome", "bloom.html"),
                            ("Klinefelter syndrome", "klinefelter.html"),
                            ("Wiskott-Aldrich syndrome", "wiskott_aldrich.html"),
-                           ("Fanconi anaemia", "fanconi.html"))),
+                           ("Fanconi anemia", "fanconi.html"))),
     ("Familial predisposition", (("Familial predisposition", "familial.html"),)),
     ("Acquired mutations & environment, and the clone", (("Acquired mutations and clonal expansion",
                                                            "clonal.html"),)),

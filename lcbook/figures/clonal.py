@@ -5,8 +5,8 @@ cells; teaching values, not measurements) at five biases toward self-renewal, wi
 numbers at every bias, and shows each clone's share of the pool over time.
 
 ``chip_by_age_chart`` and ``exposures_chart`` draw the sourced numbers of ``data/clonal/`` (see
-its README.md): clonal haematopoiesis by age [Jaiswal2014NEJM], and the evidence on smoking,
-ionising radiation, prior chemotherapy and benzene.
+its README.md): clonal hematopoiesis by age [Jaiswal2014NEJM], and the evidence on smoking,
+ionizing radiation, prior chemotherapy and benzene.
 
     >>> explorer = clonal_expansion_explorer()
     >>> chip = chip_by_age_chart()
@@ -274,7 +274,7 @@ def clonal_expansion_explorer(
 
 
 # --------------------------------------------------------------------------------------------
-# Clonal haematopoiesis by age
+# Clonal hematopoiesis by age
 # --------------------------------------------------------------------------------------------
 
 _COLS, _ROWS = 50, 20  # the icon array: 1,000 people, filled column by column from the left
@@ -307,7 +307,7 @@ def _fmt(value: float) -> str:
 
 
 def chip_by_age_chart() -> Interactive:
-    """Clonal haematopoiesis by age (Jaiswal 2014): bars per age band and 1,000 people as dots; "rare before 40" as a note."""
+    """Clonal hematopoiesis by age (Jaiswal 2014): bars per age band and 1,000 people as dots; "rare before 40" as a note."""
     bands = chip_prevalence_by_age()
     labels = [_band_label(b) for b in bands]
     numbered = [b for b in bands if b.percent_with_clone is not None]
@@ -390,7 +390,7 @@ def chip_by_age_chart() -> Interactive:
         ))
     alt = TextAlternative(
         takeaway=(
-            "Clonal haematopoiesis grows common with age: in 17,182 people, clonal mutations in blood were "
+            "Clonal hematopoiesis grows common with age: in 17,182 people, clonal mutations in blood were "
             "rare before 40, then found in 9.5% at 70–79, 11.7% at 80–89 and 18.4% at 90–108 years "
             "(Jaiswal 2014)."
         ),
@@ -418,7 +418,7 @@ EXPOSURE_VIEWS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("AML risk at more than 30 cigarettes a day", "> 30 cigarettes<br>a day"),
         ("AML risk at more than 40 pack-years (a second meta-analysis)", "> 40 pack-years<br>(odds ratio,<br>2nd study)"),
     )),
-    ("Ionising radiation", (
+    ("Ionizing radiation", (
         ("leukemia deaths in the Life Span Study (1950-2000)", "All leukemia<br>deaths"),
         ("leukemia deaths attributable to radiation", "Attributable<br>to radiation"),
     )),
@@ -447,16 +447,16 @@ _LATENCY_AXIS = {
     "xaxis.visible": True, "yaxis.visible": True, "shapes[0].visible": False,
 }
 _EMPTY_AXIS = {"xaxis.visible": False, "yaxis.visible": False, "shapes[0].visible": False}
-_AXES = {"Smoking": _RISK_AXIS, "Ionising radiation": _DEATHS_AXIS, "Chemotherapy": _LATENCY_AXIS,
+_AXES = {"Smoking": _RISK_AXIS, "Ionizing radiation": _DEATHS_AXIS, "Chemotherapy": _LATENCY_AXIS,
          "Benzene": _EMPTY_AXIS}
 _TITLES = {
     "Smoking": "<b>Smoking and AML</b><br>Fircanis 2014; Colamesta 2016",
-    "Ionising radiation": "<b>Atomic-bomb survivors</b><br>Life Span Study; Richardson 2009",
+    "Ionizing radiation": "<b>Atomic-bomb survivors</b><br>Life Span Study; Richardson 2009",
     "Chemotherapy": "<b>Therapy-related myeloid neoplasms</b><br>(t-MN); Huh 2013",
     "Benzene": "<b>Benzene</b><br>IARC Monographs",
 }
 _BENZENE_NOTE = ("No number to plot: IARC found sufficient evidence that benzene causes acute myeloid "
-                 "leukemia, and classes it in Group 1. The evidence is a judgement, not a risk ratio.")
+                 "leukemia, and classes it in Group 1. The evidence is a judgment, not a risk ratio.")
 
 
 def _finding(text: str) -> ExposureFinding:
@@ -495,11 +495,11 @@ def _exposure_description(label: str) -> str:
             f"found an odds ratio of {pack40.value:.2f} at more than 40 pack-years (Colamesta 2016). Open "
             f"diamonds: no confidence interval is quoted here."
         )
-    if label == "Ionising radiation":
-        people = _by("ionising radiation", "count")
+    if label == "Ionizing radiation":
+        people = _by("ionizing radiation", "count")
         deaths = _finding(EXPOSURE_VIEWS[1][1][0][0])
         caused = _finding(EXPOSURE_VIEWS[1][1][1][0])
-        peak = _by("ionising radiation", "time")
+        peak = _by("ionizing radiation", "time")
         return (
             f"Atomic-bomb survivors (the Life Span Study, which followed {_fmt(people.value)} people from 1950 "
             f"to 2001): a leukemia excess was the first and most striking late effect (Hsu 2013). Of "
@@ -526,7 +526,7 @@ def _exposure_description(label: str) -> str:
     return (
         "Benzene: the International Agency for Research on Cancer (IARC) found sufficient evidence that "
         "benzene causes acute myeloid (non-lymphocytic) leukemia (IARC 2018, Infante 2011), and classes it "
-        "as a Group 1 carcinogen. That is a judgement of the evidence, not a number, so there is nothing to "
+        "as a Group 1 carcinogen. That is a judgment of the evidence, not a number, so there is nothing to "
         "plot."
     )
 

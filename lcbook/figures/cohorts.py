@@ -8,29 +8,29 @@ from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
 
 #: Outcome groups a reader can pick, and the outcomes in each.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "Blood cancers": ("leukemia", "haematological malignancy", "non-Hodgkin lymphoma"),
-    "Breast and mediastinal": ("breast cancer", "mediastinal tumours (all malignant germ-cell tumours)"),
-    "All cancers and solid tumours": ("all cancers", "solid tumours", "lung cancer"),
+    "Blood cancers": ("leukemia", "hematological malignancy", "non-Hodgkin lymphoma"),
+    "Breast and mediastinal": ("breast cancer", "mediastinal tumors (all malignant germ-cell tumors)"),
+    "All cancers and solid tumors": ("all cancers", "solid tumors", "lung cancer"),
 }
 _COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["blue"], OKABE_ITO["bluish_green"])
 _DESCRIPTIONS = {
     "All results": (
         "All results: ratios above 1 mean more cancers (for the UK's mortality ratios, more cancer deaths) than expected; confidence intervals are drawn where the studies give them. The largest and firmest excesses "
-        "are of male breast cancer and of mediastinal germ-cell tumours; for blood cancers the cohorts "
+        "are of male breast cancer and of mediastinal germ-cell tumors; for blood cancers the cohorts "
         "disagree."
     ),
     "Blood cancers": (
         "Blood cancers: the Swedish cohort found leukemia 3.6 times and non-Hodgkin lymphoma 3.0 times more often "
         "than expected, and the UK cohort more deaths from non-Hodgkin lymphoma, but the Danish cohort "
-        "found no excess of leukaemia or lymphoma. The evidence for leukemia is inconsistent."
+        "found no excess of leukemia or lymphoma. The evidence for leukemia is inconsistent."
     ),
     "Breast and mediastinal": (
-        "Breast and mediastinal tumours: the firmest associations. Mediastinal germ-cell tumours were "
+        "Breast and mediastinal tumors: the firmest associations. Mediastinal germ-cell tumors were "
         "67 times more frequent than expected in Denmark (4 cases), and male breast cancer deaths about "
         "58 times in the UK."
     ),
-    "All cancers and solid tumours": (
-        "All cancers together were close to the expected number (ratios 1.1-1.2), and solid tumours "
+    "All cancers and solid tumors": (
+        "All cancers together were close to the expected number (ratios 1.1-1.2), and solid tumors "
         "were less frequent than expected in Sweden (0.66)."
     ),
 }
@@ -76,11 +76,13 @@ def klinefelter_cohorts_chart() -> Interactive:
                             data={"opacity": [1.0 if j == i else 0.15 for j in range(n)]}))
     alt = TextAlternative(
         takeaway=("In cohorts of men with Klinefelter syndrome, breast cancer and mediastinal germ-cell "
-                  "tumours are clearly more frequent than expected; blood-cancer results disagree between "
+                  "tumors are clearly more frequent than expected; blood-cancer results disagree between "
                   "countries; all cancers together are close to expected."),
-        columns=("Study", "Country", "Men", "Outcome", "Measure", "Value", "95% CI"),
+        columns=("Study", "Country", "Men", "Karyotype group", "Outcome", "Measure", "Value", "95% CI"),
         rows=tuple(
-            (r.study, r.country, r.n_men, r.outcome, r.measure, f"{r.value:g}",
+            (r.study, r.country, r.n_men,
+             "all men in the cohort" if r.karyotype_group == "all" else f"{r.karyotype_group} only",
+             r.outcome, r.measure, f"{r.value:g}",
              f"{r.ci_low:g}-{r.ci_high:g}" if r.ci_low is not None else "not given")
             for r in klinefelter_cancer_cohorts()
         ),

@@ -1,4 +1,4 @@
-"""Fanconi anaemia: the chromosome-breakage test (a simulation) and blood and cancer outcomes in registries.
+"""Fanconi anemia: the chromosome-breakage test (a simulation) and blood and cancer outcomes in registries.
 
 ``breakage_test_explorer`` simulates the diagnostic test with ILLUSTRATIVE rates (chosen for
 teaching; illustrative rates, not laboratory reference values; see ``lcbook.breakage``): one seeded
@@ -72,7 +72,7 @@ class _Sketch:
 
 
 def _chromatid(x: float, top: float, bottom: float, side: int, gaps: list[float]) -> tuple[list, list]:
-    """One chromatid as a polyline (pinched at the centromere), cut at each gap centre in ``gaps``."""
+    """One chromatid as a polyline (pinched at the centromere), cut at each gap center in ``gaps``."""
     waist = _HALF_WIDTH * 0.35
 
     def x_at(y: float) -> float:
@@ -100,7 +100,7 @@ def _chromatid(x: float, top: float, bottom: float, side: int, gaps: list[float]
 
 
 def _radial(cx: float, rng: np.random.Generator) -> tuple[list, list]:
-    """A quadriradial: four arms of two chromatids each, meeting at a centre."""
+    """A quadriradial: four arms of two chromatids each, meeting at a center."""
     xs: list = []
     ys: list = []
     angles = (38.0, 142.0, 218.0, 322.0)
@@ -262,7 +262,7 @@ def breakage_test_explorer(seed: int = 2024) -> Interactive:
             f"(the model's mean is {result.rates.mean_breaks:g}) and {result.percent_with_radials:.0f}% of "
             f"cells have a radial figure. {who} The sketch shows cell {pick + 1}, which has the "
             f"sample's median number of breaks{where}. What is established is "
-            f"qualitative: cells from people with Fanconi anaemia show increased breakage and radial "
+            f"qualitative: cells from people with Fanconi anemia show increased breakage and radial "
             f"forms after DEB or MMC (GeneReviews)."
         )
         states.append(State(
@@ -290,7 +290,7 @@ def breakage_test_explorer(seed: int = 2024) -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "A simulation with illustrative rates, not laboratory reference values: after DEB or MMC, "
-            "typical cells show almost no chromosome breaks and no radials, while Fanconi anaemia cells "
+            "typical cells show almost no chromosome breaks and no radials, while Fanconi anemia cells "
             "show several breaks per cell and radial figures. The sourced fact is qualitative: FA cells "
             "show increased breakage and radial forms after DEB or MMC (GeneReviews)."
         ),
@@ -325,14 +325,14 @@ OUTCOME_VIEWS: tuple[tuple[str, tuple[tuple[str, str, str, float | None, str], .
     ("Cumulative incidence (North American, to age 48)", (
         (_NA, "AML", "cumulative_incidence_percent", 48, "AML"),
         (_NA, "death from marrow failure", "cumulative_incidence_percent", 48, "Death from<br>marrow failure"),
-        (_NA, "solid tumour", "cumulative_incidence_percent", 48, "Solid tumour"),
+        (_NA, "solid tumor", "cumulative_incidence_percent", 48, "Solid tumor"),
         (_NA, "transplantation", "cumulative_incidence_percent", 48, "Transplantation"),
     )),
     ("By age 40 (IFAR)", (
-        (_IFAR, "haematological abnormalities", "cumulative_incidence_percent", 40, "Haematological<br>abnormalities"),
+        (_IFAR, "hematological abnormalities", "cumulative_incidence_percent", 40, "Hematological<br>abnormalities"),
         (_IFAR, "MDS/AML", "cumulative_incidence_percent", 40, "MDS/AML"),
-        (_IFAR, "death from haematological causes", "cumulative_incidence_percent", 40,
-         "Death from<br>haematological causes"),
+        (_IFAR, "death from hematological causes", "cumulative_incidence_percent", 40,
+         "Death from<br>hematological causes"),
     )),
     ("AML: three estimates", (
         (_NA, "AML", "cumulative_incidence_percent", 48, "AML by 48<br>(N. American)"),
@@ -340,13 +340,13 @@ OUTCOME_VIEWS: tuple[tuple[str, tuple[tuple[str, str, str, float | None, str], .
         (_IFAR, "MDS/AML", "cumulative_incidence_percent", 40, "MDS/AML by 40<br>(IFAR)"),
     )),
     ("Observed / expected (log scale)", (
-        (_NA, "leukemia", "observed_expected", None, "Leukemia<br>(N. American)"),
+        (_NA, "AML", "observed_expected", None, "AML<br>(N. American)"),
         (_GERMAN, "AML", "observed_expected", None, "AML<br>(German)"),
         (_NA, "all cancers", "observed_expected", None, "All cancers<br>(N. American)"),
-        (_NA, "solid tumours", "observed_expected", None, "Solid tumours<br>(N. American)"),
+        (_NA, "solid tumors", "observed_expected", None, "Solid tumors<br>(N. American)"),
         (_NA, "head and neck cancer", "observed_expected", None, "Head and neck<br>(N. American)"),
-        (_NA, "oesophageal cancer", "observed_expected", None, "Oesophagus<br>(N. American)"),
-        (_GERMAN, "oesophageal cancer", "observed_expected", None, "Oesophagus<br>(German)"),
+        (_NA, "esophageal cancer", "observed_expected", None, "Esophagus<br>(N. American)"),
+        (_GERMAN, "esophageal cancer", "observed_expected", None, "Esophagus<br>(German)"),
         (_NA, "vulvar cancer", "observed_expected", None, "Vulva<br>(N. American)"),
         (_GERMAN, "vulvar cancer", "observed_expected", None, "Vulva<br>(German)"),
     )),
@@ -388,19 +388,19 @@ def _outcome_description(index: int) -> str:
         return (
             f"North American Survey ({n[_NA]} patients; Rosenberg 2003): by age 48, "
             f"{v(_NA, 'AML', pct, 48)}% had developed AML, {v(_NA, 'death from marrow failure', pct, 48)}% had "
-            f"died of marrow failure, {v(_NA, 'solid tumour', pct, 48)}% had a solid tumour and "
+            f"died of marrow failure, {v(_NA, 'solid tumor', pct, 48)}% had a solid tumor and "
             f"{v(_NA, 'transplantation', pct, 48)}% had had a transplant. These outcomes compete with one "
             f"another. The AML hazard peaked at about {v(_NA, 'AML', 'hazard_percent_per_year')}% a year "
             f"in the teens."
         )
     if index == 1:
         return (
-            f"International Fanconi Anemia Registry ({n[_IFAR]} patients; Butturini 1994): haematological "
+            f"International Fanconi Anemia Registry ({n[_IFAR]} patients; Butturini 1994): hematological "
             f"abnormalities began at a median age of "
-            f"{v(_IFAR, 'haematological abnormalities', 'median_age_years')}. By age 40 the actuarial "
-            f"risk was {v(_IFAR, 'haematological abnormalities', pct, 40)}% for haematological "
+            f"{v(_IFAR, 'hematological abnormalities', 'median_age_years')}. By age 40 the actuarial "
+            f"risk was {v(_IFAR, 'hematological abnormalities', pct, 40)}% for hematological "
             f"abnormalities, {v(_IFAR, 'MDS/AML', pct, 40)}% for MDS or AML, and "
-            f"{v(_IFAR, 'death from haematological causes', pct, 40)}% for death from haematological causes."
+            f"{v(_IFAR, 'death from hematological causes', pct, 40)}% for death from hematological causes."
         )
     if index == 2:
         return (
@@ -410,18 +410,18 @@ def _outcome_description(index: int) -> str:
             f"counts MDS as well). The numbers differ with the cohort, the definition and the method."
         )
     return (
-        f"Observed ÷ expected cases, compared with the general population (log scale): leukemia "
-        f"{v(_NA, 'leukemia', oe)} times more than expected in the North American Survey (Rosenberg 2003) "
+        f"Observed ÷ expected cases, compared with the general population (log scale): AML "
+        f"{v(_NA, 'AML', oe)} times more than expected in the North American Survey (Rosenberg 2003) "
         f"and AML {v(_GERMAN, 'AML', oe)} times in the German registry ({n[_GERMAN]} patients; Rosenberg "
-        f"2008); all cancers {v(_NA, 'all cancers', oe)} and solid tumours {v(_NA, 'solid tumours', oe)} "
-        f"times; head and neck {v(_NA, 'head and neck cancer', oe)}; oesophagus "
-        f"{v(_NA, 'oesophageal cancer', oe)} (North American) and {v(_GERMAN, 'oesophageal cancer', oe)} "
+        f"2008); all cancers {v(_NA, 'all cancers', oe)} and solid tumors {v(_NA, 'solid tumors', oe)} "
+        f"times; head and neck {v(_NA, 'head and neck cancer', oe)}; esophagus "
+        f"{v(_NA, 'esophageal cancer', oe)} (North American) and {v(_GERMAN, 'esophageal cancer', oe)} "
         f"(German); vulva {v(_NA, 'vulvar cancer', oe)} and {v(_GERMAN, 'vulvar cancer', oe)}."
     )
 
 
 def fa_outcomes_chart() -> Interactive:
-    """Registry figures for Fanconi anaemia as bars, one sourced point each (no curves by age)."""
+    """Registry figures for Fanconi anemia as bars, one sourced point each (no curves by age)."""
     views = []
     for label, picks in OUTCOME_VIEWS:
         rows = [_find(reg, out, measure, age) for reg, out, measure, age, _ in picks]
@@ -461,10 +461,10 @@ def fa_outcomes_chart() -> Interactive:
         ))
     alt = TextAlternative(
         takeaway=(
-            "In Fanconi anaemia, blood problems are almost universal by age 40 (98% in the International "
-            "FA Registry), MDS or AML reaches 52% by 40 there, and leukemia is several hundred times more "
-            "frequent than in the general population (785 times in the North American Survey, AML 868 "
-            "times in the German registry); squamous cancers of the head and neck, oesophagus and vulva "
+            "In Fanconi anemia, blood problems are almost universal by age 40 (98% in the International "
+            "FA Registry), MDS or AML reaches 52% by 40 there, and AML is several hundred times more "
+            "frequent than in the general population (785 times in the North American Survey, 868 "
+            "times in the German registry); squamous cancers of the head and neck, esophagus and vulva "
             "are also hundreds to thousands of times more frequent."
         ),
         columns=("Registry", "Patients", "Outcome", "Measure", "By age", "Value", "Note", "Source"),

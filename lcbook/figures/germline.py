@@ -1,6 +1,6 @@
 """The germline predisposition genes as a searchable table (data/familial/germline_genes.csv).
 
-``germline_table()`` returns an object whose HTML is an accessible table with a labelled search
+``germline_table()`` returns an object whose HTML is an accessible table with a labeled search
 field above it: typing filters the rows in the page itself (a small inline script, no external
 JavaScript, no kernel), and a live region says how many rows are shown ("13 of 13 genes and
 conditions shown"). Every cell is HTML-escaped, and the script sets only ``hidden`` and
@@ -30,8 +30,8 @@ class GermlineGene:
 
     gene: str
     icc2022_category: str
+    who2022_category: str
     who2016_category: str
-    who2022_note: str
     inheritance: str
     associated_neoplasms: str
     preexisting_features: str
@@ -57,18 +57,16 @@ def germline_genes() -> tuple[GermlineGene, ...]:
 
 
 def _who(row: GermlineGene) -> str:
-    """The WHO cell: the WHO 2016 category, then any note on the WHO 5th edition (2022 onwards)."""
-    parts = [row.who2016_category or "not in the fact sheet's WHO 2016 list"]
-    if row.who2022_note:
-        parts.append(f"WHO 5th edition: {row.who2022_note}")
-    return "; ".join(parts)
+    """The WHO cell: the WHO 2022 (5th edition) group, then the WHO 2016 group where there was one."""
+    earlier = f"WHO 2016: {row.who2016_category}" if row.who2016_category else "not in the WHO 2016 list"
+    return f"{row.who2022_category} ({earlier})"
 
 
 #: The table's columns: (heading, how to get the cell from a row).
 COLUMNS: tuple[tuple[str, object], ...] = (
     ("Gene or condition", lambda r: r.gene),
     ("ICC 2022 category", lambda r: r.icc2022_category or "not among the ICC entries given here"),
-    ("WHO 2016 category (and WHO 5th edition note)", _who),
+    ("WHO 2022 group (and WHO 2016)", _who),
     ("Inheritance", lambda r: r.inheritance),
     ("Neoplasms", lambda r: r.associated_neoplasms),
     ("Before any neoplasm", lambda r: r.preexisting_features),
@@ -145,7 +143,7 @@ class GeneTable:
     def to_html(self) -> str:
         """The table's self-contained HTML: search field, live count, table, style and script.
 
-        No element ids: the field is labelled by wrapping it in its label, and the script finds its
+        No element ids: the field is labeled by wrapping it in its label, and the script finds its
         table from the field, so any number of tables (even identical ones) can share a page. The
         caption is for screen readers; sighted readers see the same words above the scrolling table.
         """
@@ -185,7 +183,7 @@ def germline_table(rows: tuple[GermlineGene, ...] | None = None) -> GeneTable:
     if not rows:
         raise ValueError("The table needs at least one gene.")
     return GeneTable(
-        caption="Germline predisposition to haematological neoplasms: genes and conditions",
+        caption="Germline predisposition to hematological neoplasms: genes and conditions",
         note=("ICC 2022 and WHO categories, inheritance, neoplasms, features and penetrance where "
               "sourced; \u201cnot sourced here\u201d means that the chapter's sources give no information "
               "for that cell. "

@@ -56,7 +56,7 @@ DEFAULT_PRESETS: tuple[str, ...] = (
     "46,XY",
     "47,XX,+21",
     "47,XY,+21",
-    "47,XY,+21[12]/46,XY[8]",
+    "mos 47,XY,+21[12]/46,XY[8]",
     "46,XY,rob(14;21)(q10;q10),+21",
     "47,XXY",
     "48,XXYY",
@@ -108,7 +108,7 @@ _LABEL_STYLES: dict[str, tuple[int, str, bool]] = {
 
 # Geometry, in thousands of ISCN units (chromosome 1 is 15.1 long).
 _W = 1.0            # chromosome width
-_PITCH = 1.38       # centre to centre of homologues
+_PITCH = 1.38       # center to center of homologues
 _SLOT_GAP = 0.95    # between the copies of two chromosomes
 _LEAD = 1.15        # before each Denver group (room for its letter)
 _WAIST = 0.42       # width at the centromere

@@ -375,8 +375,9 @@ def nondisjunction_explorer(chromosome: str = "21") -> Interactive:
     )
     if chromosome == "21":
         takeaway = (
-            "If the two copies of chromosome 21 fail to separate in meiosis (nondisjunction), half or a "
-            "quarter of that parent's eggs or sperm carry two copies and as many carry none; fertilised by "
+            "If the two copies of chromosome 21 fail to separate in one meiosis (nondisjunction), half or a "
+            "quarter of the products of that meiosis carry two copies and as many carry none (in a woman only "
+            "one product of each meiosis becomes an egg); fertilised by "
             "a typical gamete these give trisomy 21 (Down syndrome) or monosomy 21 (not compatible with "
             "life). A meiosis I error passes on two different homologues, a meiosis II error two identical "
             f"sister copies. The table shows the {parent}'s {division} error."

@@ -32,9 +32,9 @@ GROUP_STYLE: dict[str, tuple[str, str]] = {
     "Bloom syndrome": (OKABE_ITO["sky_blue"], "square"),
     "Klinefelter syndrome": (OKABE_ITO["bluish_green"], "diamond"),
     "Wiskott-Aldrich syndrome": (OKABE_ITO["reddish_purple"], "triangle-up"),
-    "Fanconi anaemia": (OKABE_ITO["vermillion"], "circle"),
+    "Fanconi anemia": (OKABE_ITO["vermillion"], "circle"),
     "Familial (germline)": (OKABE_ITO["orange"], "square"),
-    "Clonal haematopoiesis": (OKABE_ITO["black"], "diamond"),
+    "Clonal hematopoiesis": (OKABE_ITO["black"], "diamond"),
     "Environment and treatment": ("#5A5A5A", "triangle-up"),
 }
 
@@ -113,8 +113,8 @@ def _description(family: str) -> str:
             "Relative measures: how many times more often leukemia occurred than in a comparison group "
             "(SIR and O/E: the general population of the same age; RR: people without the exposure or "
             "the family history; fold: a review's rounded estimate). Each gridline is ten times the last. "
-            f"Fanconi anaemia ({v('fanconi', 'observed_expected', 'leukemia')} for leukemia, "
-            f"{v('fanconi', 'observed_expected', 'AML')} for AML) and Down syndrome in early childhood "
+            f"Fanconi anemia ({v('fanconi', 'observed_expected', 'AML', 'North American cohort')} for AML in "
+            f"North America, {v('fanconi', 'observed_expected', 'AML', 'German registry')} in Germany) and Down syndrome in early childhood "
             f"({v('down_syndrome', 'sir', 'leukemia', 'age 0-4, Denmark')} at ages 0-4) lie tens to "
             f"hundreds of times above current smoking ({v('smoking', 'relative_risk', 'AML', 'current smokers')} "
             f"for AML); familial CLL ({v('familial_cll', 'relative_risk', 'CLL', 'relatives, Sweden 2009')}) "
@@ -128,7 +128,7 @@ def _description(family: str) -> str:
         "Absolute risk: the percent of people affected, either by a stated age (cumulative incidence) or "
         "during a cohort's follow-up. Down syndrome: leukemia "
         f"{v('down_syndrome', 'cumulative_incidence_percent', 'leukemia', 'by age 5, Denmark')} by age 5; "
-        f"Fanconi anaemia: AML {v('fanconi', 'cumulative_incidence_percent', 'AML', 'by age 48, North America')} "
+        f"Fanconi anemia: AML {v('fanconi', 'cumulative_incidence_percent', 'AML', 'by age 48, North America')} "
         f"by 48 and MDS or AML {v('fanconi', 'cumulative_incidence_percent', 'MDS/AML')} by 40; DDX41 "
         f"carriers: {v('ddx41', 'cumulative_incidence_percent')} by 90. Several are not leukemia alone: "
         f"Bloom syndrome's {v('bloom', 'cumulative_incidence_percent')} by 40 is any cancer, X-linked "
@@ -137,8 +137,8 @@ def _description(family: str) -> str:
         "patients, not a risk for all carriers, and the "
         f"{v('wiskott_aldrich', 'percent_of_cohort', 'acute leukemia')} ({braun.events} of {braun.n} patients) "
         "after gene therapy was caused by the vector. The small panel below has its own axis, a yearly rate: people with clonal "
-        f"haematopoiesis (CHIP) progress to an overt blood cancer at {v('chip', 'percent_per_year')}, and "
-        f"in Fanconi anaemia the AML hazard peaks at about {v('fanconi', 'percent_per_year')} in the teens. "
+        f"hematopoiesis (CHIP) progress to an overt blood cancer at {v('chip', 'percent_per_year')}, and "
+        f"in Fanconi anemia the AML hazard peaks at about {v('fanconi', 'percent_per_year')} in the teens. "
         "Percentages cannot share an axis with ratios: a large ratio of a rare disease can still be a "
         "small percentage."
     )
@@ -253,7 +253,7 @@ def risk_comparison() -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "On a log scale, the causes raise the risk of leukemia by very different amounts: Fanconi "
-            "anaemia hundreds of times (observed-to-expected 785 for leukemia, 868 for AML), Down syndrome "
+            "anemia hundreds of times (observed-to-expected for AML 785 in North America, 868 in Germany), Down syndrome "
             "tens of times for any leukemia in early childhood (56 at ages 0-4; about 150-fold for AML in a "
             "review), familial CLL several times (8.5), Klinefelter syndrome a few times (3.62, an excess not "
             "found in Denmark), current smoking less than twice (1.40). "
@@ -283,7 +283,7 @@ _TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 _PAGE_TITLES: dict[str, str] = {
     "down_syndrome": "Down syndrome", "bloom": "Bloom syndrome", "klinefelter": "Klinefelter syndrome",
-    "wiskott_aldrich": "Wiskott-Aldrich syndrome", "fanconi": "Fanconi anaemia",
+    "wiskott_aldrich": "Wiskott-Aldrich syndrome", "fanconi": "Fanconi anemia",
     "familial": "Familial predisposition", "clonal": "Acquired mutations and clonal expansion",
 }
 _STYLE = """

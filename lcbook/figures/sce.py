@@ -194,7 +194,7 @@ def metaphase_figure(metaphase: Metaphase, label: str = "Simulated cell") -> go.
 
 
 def _histogram(counts: np.ndarray) -> tuple[list[float], list[int]]:
-    """Bin centres and numbers of cells, bins ``_BIN`` exchanges wide, empty bins left out."""
+    """Bin centers and numbers of cells, bins ``_BIN`` exchanges wide, empty bins left out."""
     edges = np.arange(0, max(_X_MAX, int(counts.max()) + _BIN) + _BIN, _BIN)
     n, _ = np.histogram(counts, bins=edges)
     return [float(edges[i]) + _BIN / 2 for i in np.nonzero(n)[0]], [int(v) for v in n[np.nonzero(n)[0]]]
@@ -252,7 +252,7 @@ def sce_explorer(samples: int = 4, seed: int = 1974, cells: int = CELLS) -> Inte
             showlegend=False, xaxis="x2", yaxis="y2",
             hovertemplate=f"{kind} cells: %{{y}} with %{{x}}±2 exchanges<extra></extra>",
         ))
-    # The published mean (diamond) and range (whisker) of each group, labelled directly.
+    # The published mean (diamond) and range (whisker) of each group, labeled directly.
     (n_lo, n_hi), (b_lo, b_hi) = NORMAL_RANGE, BLOOM_RANGE
     traces.append(go.Scatter(
         x=[n_lo, NORMAL_MEAN, n_hi, None, b_lo, BLOOM_MEAN, b_hi],

@@ -10,7 +10,7 @@ What is supported (short system only): whole-chromosome gains and losses (+21, -
 chromosome field (X, XX, XY, XXY, XXX, XYY, XXYY, XXXY, XXXXY ...); haploid to tetraploid counts
 (the ploidy is read from the count with ISCN's ranges: up to 34 haploid, 35-57 diploid, 58-80 triploid,
 81-103 tetraploid); mosaics and chimeras (``mos``/``chi`` prefix optional) with cell counts ``[n]``; and
-the structural changes t, del, dup, inv, i, r, add, der and rob, plus markers (+mar, +2mar, +mar1). Tumour notation:
+the structural changes t, del, dup, inv, i, r, add, der and rob, plus markers (+mar, +2mar, +mar1). Tumor notation:
 the constitutional mark c (+21c, XXYc), count ranges (46~47) and composite karyotypes ([cp10]), and clones
 written with idem, sl or sdl (46,XX,t(8;21)(q22;q22.1)[10]/47,idem,+8[5]).
 
@@ -24,13 +24,13 @@ Conventions followed from ISCN:
 
 Ordering (sex chromosomes first, then autosomes 1-22, then markers; inside a rearrangement the sex
 chromosome or lowest-numbered chromosome first; X before Y in the sex-chromosome field) is *accepted
-with a warning and normalised* in ``str(k)``: the karyotype means the same either way, and a learner is
+with a warning and normalized* in ``str(k)``: the karyotype means the same either way, and a learner is
 better served by a note than by a refusal. Lower-case chromosome or abbreviation mistakes are errors.
 
 Where things are: ``model`` (the dataclasses), ``grammar`` (reading the text, its cell lines and fields),
 ``rearrangements`` (reading t(), del(), der() ...), ``bands`` (the GRCh38 bands and their ISCN positions),
 ``contents`` (the chromosome copies of a cell line), ``checks`` (the count and mosaic checks),
-``derivatives`` (which segments make each changed chromosome, for the karyogram), ``tumour`` (the
+``derivatives`` (which segments make each changed chromosome, for the karyogram), ``tumor`` (the
 constitutional c, count ranges, [cp n], idem, sl, sdl), ``describe`` (plain
 English), ``errors`` (KaryotypeError and its codes), ``text`` (wording helpers).
 """

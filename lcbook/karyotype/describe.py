@@ -180,7 +180,7 @@ def _features(line: CellLine) -> list[_Feature]:
         n = p + net[c]
         syndrome = _TRISOMY_SYNDROME.get(c) if p == 2 and n == 3 else None
         if line.is_acquired and c not in inborn:
-            syndrome = None  # an acquired trisomy of tumour cells is no syndrome
+            syndrome = None  # an acquired trisomy of tumor cells is no syndrome
         phrase = _copies_phrase(c, n, p)
         if c in inborn:
             phrase = phrase[:-1] + ", constitutional)" if phrase.endswith(")") else phrase + " (constitutional)"
@@ -230,7 +230,7 @@ def describe(k: Karyotype) -> str:
 
 
 def _tumour_notes(k: Karyotype) -> str:
-    """What the tumour notation in a karyotype means: composite cells, the c mark, idem/sl/sdl."""
+    """What the tumor notation in a karyotype means: composite cells, the c mark, idem/sl/sdl."""
     notes = []
     for line in k.cell_lines:
         if line.composite:

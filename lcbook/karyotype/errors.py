@@ -68,6 +68,6 @@ class Source:
         return KaryotypeError(code, message, pos)
 
     def warn(self, message: str) -> None:
-        """Note something that was accepted but normalised (each message once)."""
+        """Note something that was accepted but normalized (each message once)."""
         if message not in self.warnings:
             self.warnings.append(message)

@@ -47,7 +47,7 @@ class Abnormality:
     steps: tuple[Abnormality, ...] = ()  # for der(A): the rearrangements that made it
     copies: int = 1  # for markers: +2mar
     marker_id: str = ""  # for numbered markers: +mar1
-    constitutional: bool = False  # marked c in a tumour karyotype (+21c): present from birth, not acquired
+    constitutional: bool = False  # marked c in a tumor karyotype (+21c): present from birth, not acquired
 
     @property
     def is_numerical(self) -> bool:
@@ -146,7 +146,7 @@ class CellLine:
 
     @property
     def is_acquired(self) -> bool:
-        """Whether the line is written with tumour notation (c, a count range, [cp], idem, sl or sdl)."""
+        """Whether the line is written with tumor notation (c, a count range, [cp], idem, sl or sdl)."""
         return bool(self.constitutional or self.constitutional_sex or self.max_count is not None
                     or self.composite or self.inherits)
 

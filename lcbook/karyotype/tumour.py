@@ -1,4 +1,4 @@
-"""Tumour-karyotype notation (ISCN 2020): the constitutional mark c, count ranges, [cp n], idem, sl and sdl.
+"""Tumor-karyotype notation (ISCN 2020): the constitutional mark c, count ranges, [cp n], idem, sl and sdl.
 
     >>> from lcbook.karyotype import parse_karyotype
     >>> k = parse_karyotype("48,XY,+8,+21c")                          # myeloid leukemia of Down syndrome

@@ -273,7 +273,7 @@ def test_chip_by_age_holds_the_fact_sheet_numbers_and_no_number_under_40():
 
 def test_every_exposure_row_is_typed_and_sourced_and_textbook_rows_carry_no_number():
     rows = exposure_findings()
-    assert {r.exposure for r in rows} >= {"benzene", "ionising radiation", "alkylating agents",
+    assert {r.exposure for r in rows} >= {"benzene", "ionizing radiation", "alkylating agents",
                                           "topoisomerase II inhibitors", "smoking"}
     for r in rows:
         assert r.evidence in {"sourced", "textbook"}
@@ -443,9 +443,9 @@ def test_exposure_chart_values_equal_the_csv():
 
 def test_every_exposure_state_changes_the_figure_and_names_its_source():
     chart = exposures_chart()
-    assert [s.label for s in chart.states] == ["Smoking", "Ionising radiation", "Chemotherapy", "Benzene"]
+    assert [s.label for s in chart.states] == ["Smoking", "Ionizing radiation", "Chemotherapy", "Benzene"]
     assert len({_json(chart.figure_at(i)) for i in range(len(chart.states))}) == len(chart.states)
-    sources = {"Smoking": "Fircanis 2014", "Ionising radiation": "Richardson 2009", "Chemotherapy": "Huh 2013",
+    sources = {"Smoking": "Fircanis 2014", "Ionizing radiation": "Richardson 2009", "Chemotherapy": "Huh 2013",
                "Benzene": "IARC 2018"}
     for state in chart.states:
         assert sources[state.label] in state.description

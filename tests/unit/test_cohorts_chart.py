@@ -23,8 +23,18 @@ def test_the_swedish_leukemia_ratio_is_plotted():
 def test_a_zero_ratio_cannot_sit_on_the_log_axis_and_is_left_to_the_table():
     chart = klinefelter_cohorts_chart()
     assert all(x > 0 for trace in chart.figure.data for x in trace.x)
-    assert any(row[5] == "0" for row in chart.alt.rows)
+    assert any(row[chart.alt.columns.index("Value")] == "0" for row in chart.alt.rows)
 
 
 def test_the_blood_cancer_description_says_the_evidence_is_inconsistent():
     assert "inconsistent" in klinefelter_cohorts_chart().states[1].description
+
+
+def test_the_table_says_which_karyotype_group_each_row_counts_so_no_two_rows_look_alike():
+    from lcbook.figures.cohorts import klinefelter_cohorts_chart
+
+    alt = klinefelter_cohorts_chart().alt
+    assert "Karyotype group" in alt.columns
+    keys = [tuple(c for h, c in zip(alt.columns, row) if h not in ("Value", "95% CI")) for row in alt.rows]
+    assert len(keys) == len(set(keys))
+    assert any("47,XXY mosaics only" in str(c) for row in alt.rows for c in row)

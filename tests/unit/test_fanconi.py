@@ -1,4 +1,4 @@
-"""Fanconi anaemia: the sourced data, the (illustrative) breakage model, and the two figures."""
+"""Fanconi anemia: the sourced data, the (illustrative) breakage model, and the two figures."""
 from __future__ import annotations
 
 import json
@@ -83,15 +83,15 @@ def test_cohort_outcomes_hold_the_fact_sheet_numbers():
     na, ifar, de = "North American Survey", "International Fanconi Anemia Registry", "German Fanconi Anemia Registry"
     pct, oe = "cumulative_incidence_percent", "observed_expected"
     expected = {
-        (ifar, "haematological abnormalities", "median_age_years", None): 7,
-        (ifar, "haematological abnormalities", pct, 40): 98, (ifar, "MDS/AML", pct, 40): 52,
-        (ifar, "death from haematological causes", pct, 40): 81,
-        (na, "leukemia", oe, None): 785, (na, "all cancers", oe, None): 50, (na, "solid tumours", oe, None): 48,
-        (na, "head and neck cancer", oe, None): 706, (na, "oesophageal cancer", oe, None): 2362,
+        (ifar, "hematological abnormalities", "median_age_years", None): 7,
+        (ifar, "hematological abnormalities", pct, 40): 98, (ifar, "MDS/AML", pct, 40): 52,
+        (ifar, "death from hematological causes", pct, 40): 81,
+        (na, "AML", oe, None): 785, (na, "all cancers", oe, None): 50, (na, "solid tumors", oe, None): 48,
+        (na, "head and neck cancer", oe, None): 706, (na, "esophageal cancer", oe, None): 2362,
         (na, "vulvar cancer", oe, None): 4317, (na, "AML", "hazard_percent_per_year", None): 1,
         (na, "AML", pct, 48): 10, (na, "death from marrow failure", pct, 48): 11,
-        (na, "solid tumour", pct, 48): 29, (na, "transplantation", pct, 48): 43,
-        (de, "AML", oe, None): 868, (de, "oesophageal cancer", oe, None): 6281, (de, "vulvar cancer", oe, None): 2411,
+        (na, "solid tumor", pct, 48): 29, (na, "transplantation", pct, 48): 43,
+        (de, "AML", oe, None): 868, (de, "esophageal cancer", oe, None): 6281, (de, "vulvar cancer", oe, None): 2411,
         ("GeneReviews", "AML", pct, 50): 13,
     }
     assert got == expected

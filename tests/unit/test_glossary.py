@@ -12,7 +12,7 @@ NOTEBOOKS = [p for p in toc_pages() if (ROOT / f"{p}.ipynb").exists()]
 KEY_TERMS = (
     "trisomy", "nondisjunction", "karyotype", "iscn", "mosaicism", "robertsonian translocation",
     "transient abnormal myelopoiesis (tam)", "gata1", "sister chromatid exchange", "interstrand crosslink",
-    "penetrance", "clonal haematopoiesis", "grenz zone", "leukemids", "myeloid sarcoma",
+    "penetrance", "clonal hematopoiesis", "grenz zone", "leukemids", "myeloid sarcoma",
 )
 
 

@@ -496,7 +496,7 @@ def test_an_unknown_abbreviation_lists_the_supported_ones():
 
 
 # --------------------------------------------------------------------------------------------------
-# Order (accepted with a warning and normalised in str(k))
+# Order (accepted with a warning and normalized in str(k))
 # --------------------------------------------------------------------------------------------------
 
 

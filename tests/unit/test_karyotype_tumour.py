@@ -1,4 +1,4 @@
-"""Tumour-karyotype notation (ISCN 2020): the constitutional c, count ranges, [cp n], idem, sl and sdl."""
+"""Tumor-karyotype notation (ISCN 2020): the constitutional c, count ranges, [cp n], idem, sl and sdl."""
 from __future__ import annotations
 
 import pytest
@@ -162,7 +162,7 @@ _GAINS = ["+8", "+21", "+13", "+4"]
 
 @st.composite
 def tumour_texts(draw):
-    """A valid tumour karyotype (stemline, clones by idem/sl/sdl, c marks, [cp n], ranges) and its counts."""
+    """A valid tumor karyotype (stemline, clones by idem/sl/sdl, c marks, [cp n], ranges) and its counts."""
     sex = draw(st.sampled_from(["XX", "XY", "XXYc", "XYc"]))
     inborn = draw(st.sampled_from([[], ["+21c"]]))
     stem_changes = draw(st.sampled_from([["t(8;21)(q22;q22.1)"], ["-7"], ["inv(16)(p13.1q22)"], ["+8"]]))

@@ -51,6 +51,7 @@ FACT_SHEET_KEYS = {
     "Makishima2023Blood", "Goldin2009Haematologica", "Goldin2004Blood", "Robak2023Cancers",
     "Jaiswal2014NEJM", "Steensma2015Blood", "Steensma2018HematologyASH", "Larson2011MJHID", "Huh2013AnnLabMed",
     "Hsu2013RadiatRes", "Richardson2009RadiatRes", "IARC2018Vol120", "Fircanis2014AJH",
+    "Sawada2011Blood", "Sugaya2014JDermatol",
 }
 LOW_AUTHORITY = {"DermpathAtlas-LC", "StandardOfCare", "ClickToCure-EMD", "RUNX1-FPD-org", "Devins2015Medscape",
                  "Dermpedia2024"}
@@ -113,7 +114,7 @@ def test_risk_figures_hold_the_fact_sheet_numbers():
         ("down_syndrome", "fold_review", "ALL", "under 5, review estimate"): (40, None, None, None),
         ("down_syndrome", "fold_review", "ALL", "age 5-30, review estimate"): (12, None, None, None),
         ("klinefelter", "sir", "leukemia", "Sweden"): (3.62, None, None, None),
-        ("fanconi", "observed_expected", "leukemia", "North American cohort"): (785, None, None, None),
+        ("fanconi", "observed_expected", "AML", "North American cohort"): (785, None, None, None),
         ("fanconi", "observed_expected", "AML", "German registry"): (868, None, None, None),
         ("familial_cll", "relative_risk", "CLL", "relatives, Sweden 2009"): (8.5, None, 6.1, 11.7),
         ("familial_cll", "relative_risk", "CLL", "relatives, earlier study"): (7.52, None, None, None),
@@ -133,7 +134,7 @@ def test_risk_figures_hold_the_fact_sheet_numbers():
         ("fanconi", "cumulative_incidence_percent", "AML", "by age 50, GeneReviews"): (13, None, None, None),
         ("gata2", "percent_of_cohort", "MDS", "NIH series"): (84, None, None, None),
         ("gata2", "percent_of_cohort", "AML", "NIH series"): (14, None, None, None),
-        ("runx1", "percent_of_cohort", "haematological cancer", "NIH study"): (17.1, None, None, None),
+        ("runx1", "percent_of_cohort", "hematological cancer", "NIH study"): (17.1, None, None, None),
         ("ddx41", "cumulative_incidence_percent", "myeloid neoplasm", "by age 90, Japan"): (49, None, None, None),
         ("chip", "percent_per_year", "overt neoplasia", "people with CHIP"): (0.5, 1, None, None),
         ("fanconi", "percent_per_year", "AML", "peak, in the teens"): (1, None, None, None),
@@ -255,7 +256,7 @@ def test_figures_are_written_as_the_sources_give_them():
     assert texts[("chip", "people with CHIP")] == "0.5-1% a year"
     current = next(r for r in load_risks() if r.setting == "current smokers")
     assert (current.value_text, current.ci_text) == ("1.40×", "1.22-1.60")
-    assert cause_by_id("fanconi").condition == "Fanconi anaemia"
+    assert cause_by_id("fanconi").condition == "Fanconi anemia"
     with pytest.raises(ValueError, match="Unknown cause"):
         cause_by_id("scurvy")
 
@@ -310,7 +311,7 @@ def test_switching_state_changes_the_axis_and_shows_the_rate_panel_only_with_per
 
 
 def test_a_stated_range_is_drawn_as_a_segment_joining_its_two_ends():
-    chip = next(t for t in risk_comparison().figure_at(1).data if t.xaxis == "x2" and t.name == "Clonal haematopoiesis")
+    chip = next(t for t in risk_comparison().figure_at(1).data if t.xaxis == "x2" and t.name == "Clonal hematopoiesis")
     assert list(chip.x[:3]) == [0.5, 1.0, None]
     assert "lines" in chip.mode
 
@@ -324,7 +325,7 @@ def test_confidence_intervals_are_drawn_as_whiskers_where_the_source_gives_them(
 
 def test_hover_gives_each_points_population_and_source():
     fig = risk_comparison().figure
-    fa = next(t for t in fig.data if t.name == "Fanconi anaemia")
+    fa = next(t for t in fig.data if t.name == "Fanconi anemia")
     text = fa.customdata[list(fa.x).index(868)]
     assert "German Fanconi Anemia Registry" in text and "Source: Rosenberg et al. 2008" in text
     assert "Rosenberg2008Haematologica" not in text
@@ -349,7 +350,7 @@ def test_the_text_alternative_lists_every_figure_with_its_source():
     assert len(chart.alt.rows) == len(load_risks())
     assert [row[7] for row in chart.alt.rows] == [r.source_text for r in load_risks()]
     assert not {row[7] for row in chart.alt.rows} & {r.source for r in load_risks()}
-    assert ("Fanconi anaemia", "AML", "observed-to-expected ratio (O/E)", "868×") == chart.alt.rows[7][:4]
+    assert ("Fanconi anemia", "AML", "observed-to-expected ratio (O/E)", "868×") == chart.alt.rows[7][:4]
 
 
 def test_colours_are_okabe_ito_or_grey_and_traces_are_scatter_only():

@@ -78,7 +78,7 @@ def test_frequency_table_holds_the_fact_sheet_numbers():
     assert got["Congenital leukemia"] == (25, 30, "Robak2023Cancers")
     assert got["Adult AML"] == (5, 10, "Luskin2015Haematologica")
     assert got["Adult AML (ECOG-ACRIN trials)"] == (4.5, 4.5, "Ganzel2016JCO")
-    assert got["Paediatric AML (Mexico)"] == (9.2, 14.8, "GodinezChaparro2022BMHIM")
+    assert got["Pediatric AML (Mexico)"] == (9.2, 14.8, "GodinezChaparro2022BMHIM")
     assert got["CMML"] == (10.2, 10.2, "CMML2012LeukRes")
     assert got["Acute myelomonocytic leukemia (AMMoL)"][:2] == (pytest.approx(100 * 24 / 81, abs=0.05),) * 2
     assert got["T-PLL"][:2] == (20, 50) and got["ATLL"][:2] == (50, 50)
@@ -95,7 +95,7 @@ def test_rows_that_are_not_a_series_own_count_of_leukemia_cutis_say_so():
     rows = {r.leukemia_type: r for r in lc_frequencies()}
     assert rows["Adult AML"].authority == "review" and "not that cohort's own count" in rows["Adult AML"].measured
     assert "not necessarily proven leukemia cutis" in rows["Transient abnormal myelopoiesis (Down syndrome)"].measured
-    assert "denominator as reported" in rows["Paediatric AML (Mexico)"].measured
+    assert "denominator as reported" in rows["Pediatric AML (Mexico)"].measured
 
 
 def test_timing_table_holds_the_review_ranges():
