@@ -55,10 +55,15 @@ def test_karyogram_texts_are_12px_or_more_and_never_overlap_at_375px(visit, path
     assert figures, f"no karyogram on {path}"
     for figure in figures:
         gd = page.evaluate_handle("fig => document.getElementById(fig.dataset.lcFigure)", figure)
-        for button in [None, *figure.query_selector_all("button.lc-state-button")]:
-            if button is not None:
-                button.click()
-            label = button.inner_text() if button is not None else "first state"
+        menu = figure.query_selector("select.lc-state-select")
+        if menu is not None and menu.is_visible():  # many presets: a menu on a phone
+            values = menu.eval_on_selector_all("option", "os => os.map(o => [o.value, o.textContent])")
+            choices = [(text, lambda v=value: menu.select_option(v)) for value, text in values]
+        else:
+            choices = [(b.inner_text(), b.click) for b in figure.query_selector_all("button.lc-state-button")]
+        for label, choose in [("first state", None), *choices]:
+            if choose is not None:
+                choose()
             texts = page.evaluate(_TEXTS, gd)
             small = {t["text"] for t in texts if t["size"] < 12}
             assert not small, f"{label}: text smaller than 12 px: {sorted(small)}"
