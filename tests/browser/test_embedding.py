@@ -115,10 +115,10 @@ def test_the_embedded_pages_interactives_and_self_check_work_offline(browser, ho
         button = page.query_selector("figure.lc-interactive button[aria-pressed=false]")
         button.click()
         assert button.get_attribute("aria-pressed") == "true"
-        form = page.query_selector("form.lc-question")
-        form.query_selector("input[type=radio]").check()
-        form.query_selector("button[type=submit]").click()
-        assert form.query_selector(".lc-feedback").inner_text().startswith(("Correct.", "Not quite."))
+        question = page.query_selector(".lc-question")
+        question.query_selector("input[type=radio]").check()
+        question.query_selector("button.lc-check").click()
+        assert question.query_selector(".lc-feedback").inner_text().startswith(("Correct.", "Not quite."))
         page.context.close()
     finally:
         server.shutdown()

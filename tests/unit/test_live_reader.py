@@ -1,0 +1,86 @@
+"""What a reader running the notebooks live gets: friendly errors, live controls, nothing that looks broken."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import nbformat
+import pytest
+from IPython.core.formatters import DisplayFormatter
+
+from lcbook.down_syndrome import tam_cascade
+from lcbook.errors import FriendlyError
+from lcbook.figures.causal import causal_chain
+from lcbook.quiz import QuizError, load_quiz
+from lcbook.selfcheck import self_check
+from lcbook.sphinxext import WIDGET_MIMETYPE, _no_widget_view
+from lcbook.widgets import RUN_THIS_CELL, live_controls
+from lcbook.widgets.live import live_bundle, register
+from lcbook.widgets.sce import sce_simulator
+from tests.conftest import ROOT, toc_pages
+
+NOTEBOOKS = [ROOT / f"{p}.ipynb" for p in toc_pages() if (ROOT / f"{p}.ipynb").exists()]
+
+
+def test_a_friendly_error_shows_only_its_sentence_in_ipython():
+    error = FriendlyError("The seed must be a whole number, 0 or more, not -1.")
+    assert error._render_traceback_() == ["The seed must be a whole number, 0 or more, not -1."]
+
+
+def test_a_friendly_error_is_still_a_value_error_for_callers():
+    with pytest.raises(ValueError, match="at least 100 newborns"):
+        tam_cascade(5)
+
+
+def test_a_quiz_error_is_a_friendly_error():
+    with pytest.raises(FriendlyError):
+        load_quiz("Not/A-Quiz")
+    assert issubclass(QuizError, FriendlyError)
+
+
+def test_a_live_widget_saved_without_its_kernel_tells_the_reader_to_run_the_cell():
+    assert repr(live_controls(causal_chain())) == RUN_THIS_CELL
+    assert sce_simulator()._repr_mimebundle_()["text/plain"] == RUN_THIS_CELL
+
+
+def test_an_interactive_in_a_kernel_carries_live_controls_beside_its_figure_and_html():
+    bundle = live_bundle(causal_chain())
+    assert {WIDGET_MIMETYPE, "application/vnd.plotly.v1+json", "text/html", "text/plain"} <= set(bundle)
+    assert 'class="lc-controls' in bundle["text/html"]
+    assert bundle["text/plain"].endswith(RUN_THIS_CELL)
+
+
+def test_registering_the_live_view_makes_ipython_show_every_interactive_with_controls():
+    formatter = DisplayFormatter()
+    assert register(SimpleNamespace(display_formatter=formatter))
+    data, _ = formatter.format(causal_chain())
+    assert WIDGET_MIMETYPE in data and "text/html" in data
+
+
+def test_the_book_never_picks_the_widget_view():
+    config = SimpleNamespace(nb_mime_priority_overrides=[])
+    _no_widget_view(None, config)
+    _no_widget_view(None, config)
+    assert config.nb_mime_priority_overrides.count(("html", WIDGET_MIMETYPE, None)) == 1
+
+
+def test_a_self_check_has_no_form_to_submit_and_its_buttons_are_plain_buttons():
+    page = self_check("landing").to_html()
+    assert "<form" not in page and 'type="submit"' not in page
+    assert page.count('<button type="button" class="lc-check"') == len(load_quiz("landing").questions)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_notebook_opens_with_a_running_this_page_live_note_under_its_title(path: Path):
+    cells = nbformat.read(path, as_version=4).cells
+    assert cells[0].source.startswith("# ")
+    assert cells[1].get("id") == "live-note" and cells[1].cell_type == "markdown"
+    assert re.match(r"```\{admonition\} Running this page live\n:class: note\n", cells[1].source)
+    assert "Run All" in cells[1].source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_notebook_repeats_a_figure_as_a_separate_live_controls_cell(path: Path):
+    sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+    assert not any("live_controls(" in s for s in sources)
