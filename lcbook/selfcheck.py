@@ -12,6 +12,8 @@ from lcbook.quiz import Quiz, display_order, load_quiz
 # before the learner answers; a small script, included once per page, checks an answer.
 _SCRIPT = """
 (function () {
+  // Where this script runs, the answers can be checked: drop the "run this cell" hint.
+  document.querySelectorAll(".lc-selfcheck .lc-run-hint").forEach(function (hint) { hint.remove(); });
   if (window.lcSelfCheckReady) return;
   window.lcSelfCheckReady = true;
   function decode(s) {
@@ -60,6 +62,10 @@ _STYLE = """
 """
 
 
+#: What a reader sees where the self-check's script has not run (a notebook before Run All).
+RUN_TO_ANSWER = "Run this cell (or Run All) to check your answers here."
+
+
 @dataclass(frozen=True)
 class SelfCheck:
     """A quiz, displayed as keyboard-usable questions with feedback for every answer."""
@@ -70,6 +76,8 @@ class SelfCheck:
         """The self-contained HTML of the self-check."""
         parts = [f'<div class="lc-selfcheck" data-lc-quiz="{html.escape(self.quiz.id)}">']
         parts.append(f"<style>{_STYLE}</style>")
+        # Shown only where the script cannot run (a notebook opened before its cells are run).
+        parts.append(f'<p class="lc-run-hint">{RUN_TO_ANSWER}</p>')
         for n, q in enumerate(self.quiz.questions, start=1):
             qid = f"lcq-{self.quiz.id}-{q.id}"
             choices = display_order(self.quiz.id, q)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.binder.conftest import NOTEBOOKS
 from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path
@@ -76,13 +77,15 @@ def lab(binder_env, tmp_path_factory):
     log = (home / "lab.log").open("w")
     process = subprocess.Popen(
         [str(python.parent / "jupyter-lab"), "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={copy}"],
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={copy}", "--allow-root"],
         cwd=copy, stdout=log, stderr=subprocess.STDOUT,
         env={"HOME": str(home), "PATH": f"{python.parent}:/usr/bin:/bin", "JUPYTER_CONFIG_DIR": str(home / "cfg"),
              "JUPYTER_RUNTIME_DIR": str(home / "run"), "JUPYTER_DATA_DIR": str(home / "data")},
     )
     lab = Lab(f"http://127.0.0.1:{port}/", token)
     for _ in range(120):
+        if process.poll() is not None:
+            break
         try:
             lab.api("GET", "api/status")
             break
@@ -131,6 +134,9 @@ class Visit:
     raw_reprs: list[str] = field(default_factory=list)
     navigated: list[str] = field(default_factory=list)
     self_checks: int = 0
+    run_hint: bool = False
+    feedback: str = ""
+    run_hint_after: int = 0
     errors: list[str] = field(default_factory=list)
     unfinished: int = 0
     interactives: list[int] = field(default_factory=list)
@@ -189,22 +195,29 @@ def visit(lab, lab_browser, binder_env):
         page.goto(f"{lab.url}lab/tree/{name}?reset&token={lab.token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        page.wait_for_timeout(1500)  # markdown and outputs render after the cells appear
+        try:  # jupyterlab-myst renders the Markdown after the cells appear; every notebook has a note
+            page.wait_for_selector(".jp-MarkdownCell .myst-admonition", timeout=30_000)
+        except PlaywrightTimeout:
+            pass
+        page.wait_for_timeout(1000)
         v.navigated.clear()
         markdown = page.eval_on_selector_all(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst",
                                              "els => els.map(e => e.innerText)")
         v.raw_markup = [m[:200] for m in markdown if RAW_MYST.search(m)]
-        v.admonitions = page.locator(".jp-MarkdownCell .admonition").count()
-        v.live_note = page.locator(".jp-MarkdownCell .admonition", has_text="Running this page live").count() == 1
+        v.admonitions = page.locator(".jp-MarkdownCell .myst-admonition").count()
+        v.live_note = page.locator(".jp-MarkdownCell .myst-admonition", has_text="Running this page live").count() == 1
         outputs = page.eval_on_selector_all(".jp-OutputArea-output", "els => els.map(e => e.innerText)")
         v.raw_reprs = [o[:200] for o in outputs if RAW_REPR.search(o)]
+        # A table's filter cannot run yet: it must not say that no row matches while every row shows.
+        v.raw_reprs += [t for t in page.eval_on_selector_all(".lc-gene-none", "els => els.map(e => e.innerText)") if t.strip()]
         # Before Run All the self-check's script has not run: pressing its button must not navigate.
         page.evaluate("window.__lcStay = true")
         buttons = page.locator(".lc-question button")
         v.self_checks = buttons.count()
+        v.run_hint = page.locator(".lc-selfcheck .lc-run-hint", has_text="Run this cell").first.is_visible()
         if v.self_checks:
-            page.locator(".lc-question input[type=radio]").first.check(force=True)
-            buttons.first.click()
+            # The sanitized output's radios are disabled; press the button as a script would.
+            buttons.first.evaluate("button => button.click()")
             page.wait_for_timeout(1000)
             if not page.evaluate("window.__lcStay === true"):
                 v.navigated.append("the page was reloaded")
@@ -226,6 +239,13 @@ def visit(lab, lab_browser, binder_env):
                 v.not_live.append(f"cell {n}: no live controls")
             elif not _change_state(cell):
                 v.not_live.append(f"cell {n}: the live control did not change the figure's description")
+        # After Run All the self-check's script runs: an answer is checked in place.
+        question = page.locator(".lc-question").first
+        if v.self_checks:
+            question.locator("input[type=radio]").first.check()
+            question.locator("button").click()
+            v.feedback = question.locator(".lc-feedback").inner_text()
+            v.run_hint_after = page.locator(".lc-selfcheck .lc-run-hint").count()
         if not page.evaluate("window.__lcStay === true"):
             v.navigated.append("the page was reloaded")
         page.close()
@@ -248,14 +268,16 @@ def test_a_running_this_page_live_note_opens_the_notebook(visit, name):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_no_output_shows_a_raw_repr_before_run_all(visit, name):
+def test_nothing_looks_broken_before_run_all(visit, name):
     assert visit(name).raw_reprs == []
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_checking_a_self_check_answer_never_navigates(visit, name):
+def test_a_self_check_says_to_run_its_cell_then_answers_in_place_and_never_navigates(visit, name):
     v = visit(name)
     assert v.self_checks >= 1 and v.navigated == [], v.navigated
+    assert v.run_hint, "before Run All the self-check does not say to run its cell"
+    assert v.feedback.startswith(("Correct.", "Not quite.")) and v.run_hint_after == 0, v.feedback
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

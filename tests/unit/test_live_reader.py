@@ -13,7 +13,8 @@ from lcbook.down_syndrome import tam_cascade
 from lcbook.errors import FriendlyError
 from lcbook.figures.causal import causal_chain
 from lcbook.quiz import QuizError, load_quiz
-from lcbook.selfcheck import self_check
+from lcbook.figures.germline import RUN_TO_FILTER, germline_table
+from lcbook.selfcheck import RUN_TO_ANSWER, self_check
 from lcbook.sphinxext import WIDGET_MIMETYPE, _no_widget_view
 from lcbook.widgets import RUN_THIS_CELL, live_controls
 from lcbook.widgets.live import live_bundle, register
@@ -84,3 +85,20 @@ def test_every_notebook_opens_with_a_running_this_page_live_note_under_its_title
 def test_no_notebook_repeats_a_figure_as_a_separate_live_controls_cell(path: Path):
     sources = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
     assert not any("live_controls(" in s for s in sources)
+
+
+def test_a_self_check_says_to_run_its_cell_where_its_script_has_not_run():
+    page = self_check("landing").to_html()
+    assert f'<p class="lc-run-hint">{RUN_TO_ANSWER}</p>' in page
+    assert '.lc-selfcheck .lc-run-hint' in page  # its script removes the hint where it runs
+
+
+def test_the_germline_table_says_no_row_matches_only_when_its_script_finds_none():
+    page = germline_table().to_html()
+    assert '<p class="lc-gene-none" hidden></p>' in page
+    assert f'<p class="lc-run-hint">{RUN_TO_FILTER}</p>' in page
+
+
+def test_the_book_hides_the_run_this_cell_hints():
+    css = (ROOT / "lcbook" / "static" / "lcbook.css").read_text()
+    assert ".lc-run-hint { display: none; }" in css
