@@ -102,3 +102,25 @@ def test_the_germline_table_says_no_row_matches_only_when_its_script_finds_none(
 def test_the_book_hides_the_run_this_cell_hints():
     css = (ROOT / "lcbook" / "static" / "lcbook.css").read_text()
     assert ".lc-run-hint { display: none; }" in css
+
+
+def _binder_requirements() -> list[str]:
+    lines = (ROOT / "binder" / "requirements.txt").read_text().splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def test_binder_pins_the_same_run_time_packages_as_the_book_and_installs_lcbook():
+    root = {ln.split("==")[0]: ln for ln in (ROOT / "requirements.txt").read_text().splitlines() if "==" in ln}
+    binder = _binder_requirements()
+    assert "-e ." in binder
+    for line in binder:
+        if line != "-e .":
+            name = line.split("==")[0]
+            assert "==" in line and (name not in root or root[name] == line), line
+    assert {"jupyterlab", "jupyterlab-myst"} <= {ln.split("==")[0] for ln in binder}
+
+
+def test_binder_installs_no_test_or_build_tools_and_uses_the_books_python():
+    names = {ln.split("==")[0].lower() for ln in _binder_requirements()}
+    assert names.isdisjoint({"pytest", "playwright", "hypothesis", "jupyter-book", "nbval", "axe-playwright-python"})
+    assert (ROOT / "binder" / "runtime.txt").read_text() == (ROOT / "runtime.txt").read_text()
