@@ -8,3 +8,7 @@ class FriendlyError(ValueError):
     def _render_traceback_(self) -> list[str]:
         """What IPython prints for this error instead of a traceback: the error's own sentence."""
         return [str(self)]
+
+
+class FriendlyTypeError(FriendlyError, TypeError):
+    """An argument of the wrong kind (text where a number is needed), shown as one sentence too."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from lcbook.errors import FriendlyError
+from lcbook.errors import FriendlyError, FriendlyTypeError
 
 __all__ = ["MAX_AGE", "MIN_AGE", "livebirth_risk", "one_in", "about_one_in"]
 
@@ -33,7 +33,7 @@ _A, _B, _C, _AGE0 = 7.330, 4.211, 0.282, 37.23
 def livebirth_risk(age_years: float) -> float:
     """The chance that a live-born baby has Down syndrome, for a mother of this age at delivery (Morris 2002)."""
     if isinstance(age_years, bool) or not isinstance(age_years, (int, float)):
-        raise TypeError(
+        raise FriendlyTypeError(
             f"Give the mother's age at delivery as a number of years (e.g. 35), not {age_years!r}."
         )
     if not MIN_AGE <= age_years <= MAX_AGE:  # also refuses NaN
