@@ -218,7 +218,7 @@ def visit(lab, lab_browser, binder_env):
         if v.self_checks:
             # The sanitized output's radios are disabled; press the button as a script would.
             buttons.first.evaluate("button => button.click()")
-            page.wait_for_timeout(1000)
+            page.wait_for_timeout(500)
             if not page.evaluate("window.__lcStay === true"):
                 v.navigated.append("the page was reloaded")
         _run_all(page)
