@@ -141,6 +141,7 @@ class Visit:
     unfinished: int = 0
     interactives: list[int] = field(default_factory=list)
     not_live: list[str] = field(default_factory=list)
+    failure: str | None = None
 
 
 def _web_interactives(path: Path) -> list[int]:
@@ -191,65 +192,69 @@ def visit(lab, lab_browser, binder_env):
             return _VISITS[name]
         v = Visit(interactives=_web_interactives(copy / name))
         page = context.new_page()
-        page.on("framenavigated", lambda frame: v.navigated.append(frame.url) if frame == page.main_frame else None)
-        page.goto(f"{lab.url}lab/tree/{name}?reset&token={lab.token}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-        try:  # jupyterlab-myst renders the Markdown after the cells appear; every notebook has a note
-            page.wait_for_selector(".jp-MarkdownCell .myst-admonition", timeout=30_000)
-        except PlaywrightTimeout:
-            pass
-        page.wait_for_timeout(1000)
-        v.navigated.clear()
-        markdown = page.eval_on_selector_all(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst",
-                                             "els => els.map(e => e.innerText)")
-        v.raw_markup = [m[:200] for m in markdown if RAW_MYST.search(m)]
-        v.admonitions = page.locator(".jp-MarkdownCell .myst-admonition").count()
-        v.live_note = page.locator(".jp-MarkdownCell .myst-admonition", has_text="Running this page live").count() == 1
-        outputs = page.eval_on_selector_all(".jp-OutputArea-output", "els => els.map(e => e.innerText)")
-        v.raw_reprs = [o[:200] for o in outputs if RAW_REPR.search(o)]
-        # A table's filter cannot run yet: it must not say that no row matches while every row shows.
-        v.raw_reprs += [t for t in page.eval_on_selector_all(".lc-gene-none", "els => els.map(e => e.innerText)") if t.strip()]
-        # Before Run All the self-check's script has not run: pressing its button must not navigate.
-        page.evaluate("window.__lcStay = true")
-        buttons = page.locator(".lc-question button")
-        v.self_checks = buttons.count()
-        v.run_hint = page.locator(".lc-selfcheck .lc-run-hint", has_text="Run this cell").first.is_visible()
-        if v.self_checks:
-            # The sanitized output's radios are disabled; press the button as a script would.
-            buttons.first.evaluate("button => button.click()")
-            page.wait_for_timeout(500)
+        try:
+            page.on("framenavigated", lambda frame: v.navigated.append(frame.url) if frame == page.main_frame else None)
+            page.goto(f"{lab.url}lab/tree/{name}?reset&token={lab.token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
+            try:  # jupyterlab-myst renders the Markdown after the cells appear; every notebook has a note
+                page.wait_for_selector(".jp-MarkdownCell .myst-admonition", timeout=30_000)
+            except PlaywrightTimeout:
+                pass
+            page.wait_for_timeout(1000)
+            v.navigated.clear()
+            markdown = page.eval_on_selector_all(".jp-MarkdownCell .jp-RenderedMarkdown, .jp-MarkdownCell .myst",
+                                                 "els => els.map(e => e.innerText)")
+            v.raw_markup = [m[:200] for m in markdown if RAW_MYST.search(m)]
+            v.admonitions = page.locator(".jp-MarkdownCell .myst-admonition").count()
+            v.live_note = page.locator(".jp-MarkdownCell .myst-admonition", has_text="Running this page live").count() == 1
+            outputs = page.eval_on_selector_all(".jp-OutputArea-output", "els => els.map(e => e.innerText)")
+            v.raw_reprs = [o[:200] for o in outputs if RAW_REPR.search(o)]
+            # A table's filter cannot run yet: it must not say that no row matches while every row shows.
+            v.raw_reprs += [t for t in page.eval_on_selector_all(".lc-gene-none", "els => els.map(e => e.innerText)") if t.strip()]
+            # Before Run All the self-check's script has not run: pressing its button must not navigate.
+            page.evaluate("window.__lcStay = true")
+            buttons = page.locator(".lc-question button")
+            v.self_checks = buttons.count()
+            v.run_hint = page.locator(".lc-selfcheck .lc-run-hint", has_text="Run this cell").first.is_visible()
+            if v.self_checks:
+                # The sanitized output's radios are disabled; press the button as a script would.
+                buttons.first.evaluate("button => button.click()")
+                page.wait_for_timeout(500)
+                if not page.evaluate("window.__lcStay === true"):
+                    v.navigated.append("the page was reloaded")
+            _run_all(page)
+            deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
+            while time.monotonic() < deadline:
+                prompts = _prompts(page)
+                if prompts and all(re.fullmatch(r"\[\d+\]:", p.strip()) for p in prompts):
+                    break
+                page.wait_for_timeout(500)
+            v.unfinished = sum(1 for p in _prompts(page) if not re.fullmatch(r"\[\d+\]:", p.strip()))
+            v.errors = page.eval_on_selector_all(
+                ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
+                "els => els.map(e => e.innerText.slice(0, 300))")
+            cells = page.locator(".jp-Notebook .jp-Cell")
+            for n in v.interactives:
+                cell = cells.nth(n)
+                if not cell.locator(".jupyter-widgets.widget-vbox").count():
+                    v.not_live.append(f"cell {n}: no live controls")
+                elif not _change_state(cell):
+                    v.not_live.append(f"cell {n}: the live control did not change the figure's description")
+            # After Run All the self-check's script runs: an answer is checked in place.
+            question = page.locator(".lc-question").first
+            if v.self_checks:
+                question.locator("input[type=radio]").first.check()
+                question.locator("button").click()
+                v.feedback = question.locator(".lc-feedback").inner_text()
+                v.run_hint_after = page.locator(".lc-selfcheck .lc-run-hint").count()
             if not page.evaluate("window.__lcStay === true"):
                 v.navigated.append("the page was reloaded")
-        _run_all(page)
-        deadline = time.monotonic() + RUN_ALL_TIMEOUT_S
-        while time.monotonic() < deadline:
-            prompts = _prompts(page)
-            if prompts and all(re.fullmatch(r"\[\d+\]:", p.strip()) for p in prompts):
-                break
-            page.wait_for_timeout(500)
-        v.unfinished = sum(1 for p in _prompts(page) if not re.fullmatch(r"\[\d+\]:", p.strip()))
-        v.errors = page.eval_on_selector_all(
-            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
-            "els => els.map(e => e.innerText.slice(0, 300))")
-        cells = page.locator(".jp-Notebook .jp-Cell")
-        for n in v.interactives:
-            cell = cells.nth(n)
-            if not cell.locator(".jupyter-widgets.widget-vbox").count():
-                v.not_live.append(f"cell {n}: no live controls")
-            elif not _change_state(cell):
-                v.not_live.append(f"cell {n}: the live control did not change the figure's description")
-        # After Run All the self-check's script runs: an answer is checked in place.
-        question = page.locator(".lc-question").first
-        if v.self_checks:
-            question.locator("input[type=radio]").first.check()
-            question.locator("button").click()
-            v.feedback = question.locator(".lc-feedback").inner_text()
-            v.run_hint_after = page.locator(".lc-selfcheck .lc-run-hint").count()
-        if not page.evaluate("window.__lcStay === true"):
-            v.navigated.append("the page was reloaded")
-        page.close()
-        lab.shut_down_kernels()
+        except Exception as error:  # recorded once: every test of this notebook reports it
+            v.failure = f"{type(error).__name__}: {str(error)[:500]}"
+        finally:
+            page.close()
+            lab.shut_down_kernels()
         _VISITS[name] = v
         return v
 
@@ -259,12 +264,15 @@ def visit(lab, lab_browser, binder_env):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_myst_markup_is_rendered_not_shown_as_text(visit, name):
     v = visit(name)
+    assert v.failure is None, v.failure
     assert not v.raw_markup and v.admonitions >= 1, (v.admonitions, v.raw_markup)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_a_running_this_page_live_note_opens_the_notebook(visit, name):
-    assert visit(name).live_note
+    v = visit(name)
+    assert v.failure is None, v.failure
+    assert v.live_note
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -275,6 +283,7 @@ def test_nothing_looks_broken_before_run_all(visit, name):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_a_self_check_says_to_run_its_cell_then_answers_in_place_and_never_navigates(visit, name):
     v = visit(name)
+    assert v.failure is None, v.failure
     assert v.self_checks >= 1 and v.navigated == [], v.navigated
     assert v.run_hint, "before Run All the self-check does not say to run its cell"
     assert v.feedback.startswith(("Correct.", "Not quite.")) and v.run_hint_after == 0, v.feedback
@@ -283,10 +292,12 @@ def test_a_self_check_says_to_run_its_cell_then_answers_in_place_and_never_navig
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_run_all_completes_without_an_error(visit, name):
     v = visit(name)
+    assert v.failure is None, v.failure
     assert v.unfinished == 0 and v.errors == [], (v.unfinished, v.errors)
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_every_interactive_of_the_web_page_is_live_after_run_all(visit, name):
     v = visit(name)
+    assert v.failure is None, v.failure
     assert v.not_live == [], v.not_live
