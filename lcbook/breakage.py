@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lcbook.errors import FriendlyError
+
 __all__ = [
     "AGENTS",
     "CELL_TYPES",
@@ -84,13 +86,13 @@ ILLUSTRATIVE_RATES: dict[tuple[str, str], Rates] = {
 
 def _normalise_cell_type(cell_type: str) -> str:
     if not isinstance(cell_type, str):
-        raise ValueError(f"cell_type must be the text 'typical' or 'FA', not {cell_type!r}.")
+        raise FriendlyError(f"cell_type must be the text 'typical' or 'FA', not {cell_type!r}.")
     key = cell_type.strip()
     if key.lower() in ("fa", "fanconi", "fanconi anemia", "fanconi anemia"):
         return "FA"
     if key.lower() in ("typical", "normal", "control"):
         return "typical"
-    raise ValueError(
+    raise FriendlyError(
         f"Unknown cell_type {cell_type!r}: use 'typical' (cells without Fanconi anemia) or 'FA' "
         "(cells from a person with Fanconi anemia)."
     )
@@ -102,7 +104,7 @@ def _normalise_agent(agent: str) -> str:
         return "DEB"
     if key in ("MMC", "MITOMYCIN C", "MITOMYCIN"):
         return "MMC"
-    raise ValueError(
+    raise FriendlyError(
         f"Unknown agent {agent!r}: use 'DEB' (diepoxybutane) or 'MMC' (mitomycin C), the two "
         "cross-linkers of the breakage test."
     )
@@ -172,14 +174,14 @@ def simulate_cells(cell_type: str, agent: str, n_cells: int, rng: np.random.Gene
     kind = _normalise_cell_type(cell_type)
     drug = _normalise_agent(agent)
     if isinstance(n_cells, bool) or not isinstance(n_cells, (int, np.integer)):
-        raise ValueError(f"n_cells must be a whole number of cells (for example 50), not {n_cells!r}.")
+        raise FriendlyError(f"n_cells must be a whole number of cells (for example 50), not {n_cells!r}.")
     if not 1 <= n_cells <= MAX_CELLS:
-        raise ValueError(
+        raise FriendlyError(
             f"n_cells must be between 1 and {MAX_CELLS:,} (a breakage test scores tens of metaphases); "
             f"got {n_cells}."
         )
     if not isinstance(rng, np.random.Generator):
-        raise ValueError(
+        raise FriendlyError(
             "rng must be a numpy random Generator, so that results can be repeated: pass "
             f"numpy.random.default_rng(seed) (got {type(rng).__name__})."
         )

@@ -47,6 +47,7 @@ from numbers import Integral, Real
 
 import numpy as np
 
+from lcbook.errors import FriendlyError
 from lcbook.data import read_table
 
 __all__ = [
@@ -90,21 +91,21 @@ _MAX_CHUNK = 1 << 16
 
 def _check_int(value: object, what: str, low: int, high: int, hint: str = "") -> int:
     if isinstance(value, bool) or not isinstance(value, Integral):
-        raise ValueError(f"The {what} must be a whole number, not {value!r}.")
+        raise FriendlyError(f"The {what} must be a whole number, not {value!r}.")
     if not low <= value <= high:
-        raise ValueError(f"The {what} must be between {low:,} and {high:,} (got {value:,}).{hint}")
+        raise FriendlyError(f"The {what} must be between {low:,} and {high:,} (got {value:,}).{hint}")
     return int(value)
 
 
 def _check_real(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, Real) or math.isnan(float(value)):
-        raise ValueError(f"The {what} must be a number, not {value!r}.")
+        raise FriendlyError(f"The {what} must be a number, not {value!r}.")
     return float(value)
 
 
 def _check_rng(rng: object) -> None:
     if not isinstance(rng, np.random.Generator):
-        raise ValueError(
+        raise FriendlyError(
             "Pass a seeded numpy random Generator, such as numpy.random.default_rng(1), so that the "
             f"runs can be repeated (got {type(rng).__name__})."
         )
@@ -144,14 +145,14 @@ class PoolModel:
                    "it runs quickly.")
         a = _check_real(self.asymmetric_share, "share of asymmetric divisions")
         if not 0.0 <= a < 1.0:
-            raise ValueError(
+            raise FriendlyError(
                 f"The share of asymmetric divisions must be at least 0 and less than 1 (got {a:g}); at 1 "
                 "no division would ever change the pool."
             )
         b = _check_real(self.bias, "bias")
         low, high = -(1.0 - a) / 2.0, a
         if not low - 1e-12 <= b <= high + 1e-12:
-            raise ValueError(
+            raise FriendlyError(
                 f"With {a:g} of divisions asymmetric, the bias must lie between {low:g} and {high:g} "
                 f"(got {b:g}): the mutant can move at most all its asymmetric divisions to self-renewal, "
                 "or all its self-renewal to asymmetric division."
@@ -231,7 +232,7 @@ class RunSet:
     def count(self, outcome: str) -> int:
         """How many runs ended with ``outcome`` ("died out", "took over" or "still present")."""
         if outcome not in OUTCOMES:
-            raise ValueError(f"The outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}.")
+            raise FriendlyError(f"The outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}.")
         return sum(1 for r in self.runs if r.outcome == outcome)
 
 
@@ -303,7 +304,7 @@ def simulate_runs(model: PoolModel, generations: int, runs: int, seed: int, poin
     """``runs`` seeded runs of one model; run ``k`` uses ``default_rng([seed, k])`` at every bias (common random numbers)."""
     count = _check_int(runs, "number of runs", 1, MAX_RUNS)
     if isinstance(seed, bool) or not isinstance(seed, Integral) or seed < 0:
-        raise ValueError(f"The seed must be a whole number, 0 or more, not {seed!r}.")
+        raise FriendlyError(f"The seed must be a whole number, 0 or more, not {seed!r}.")
     return RunSet(
         model=model, generations=int(generations), seed=int(seed),
         runs=tuple(simulate_clone(model, generations, np.random.default_rng([int(seed), k]), points)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lcbook.data import read_yaml
+from lcbook.errors import FriendlyError
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ def _shared(figure_id: str) -> float:
 def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
     """Out of ``newborns`` babies with Down syndrome, how many reach each step toward ML-DS."""
     if newborns < 100 or newborns % 100:
-        raise ValueError("Use a cohort of at least 100 newborns, in hundreds (for example 1000).")
+        raise FriendlyError("Use a cohort of at least 100 newborns, in hundreds (for example 1000).")
     # Roberts et al. 2013: GATA1 mutations found by Sanger/DHPLC in 8.5%; of the rest, 20.4% had
     # low-level clones found by next-generation sequencing ("silent TAM").
     classic = round(newborns * 0.085)

@@ -23,6 +23,8 @@ from numbers import Real
 
 import numpy as np
 
+from lcbook.errors import FriendlyError
+
 AR = "autosomal recessive"
 AD = "autosomal dominant"
 XLR = "X-linked recessive"
@@ -119,7 +121,7 @@ def check_mode(mode: str) -> str:
     """The mode, or a ValueError naming the modes there are."""
     if mode not in MODES:
         known = ", ".join(f"'{m}'" for m in MODES)
-        raise ValueError(f"There is no inheritance mode {mode!r}: use one of {known}.")
+        raise FriendlyError(f"There is no inheritance mode {mode!r}: use one of {known}.")
     return mode
 
 
@@ -127,7 +129,7 @@ def alleles(mode: str, genotype: str, parent: str) -> tuple[str, str]:
     """A parent's two alleles, or a ValueError that says which genotypes the mode allows."""
     check_mode(mode)
     if parent not in ("mother", "father"):
-        raise ValueError(f"A parent is 'mother' or 'father', not {parent!r}.")
+        raise FriendlyError(f"A parent is 'mother' or 'father', not {parent!r}.")
     valid = _VALID[mode][parent]
     text = str(genotype).replace(" ", "")
     tokens = _TOKEN.findall(text)
@@ -141,7 +143,7 @@ def alleles(mode: str, genotype: str, parent: str) -> tuple[str, str]:
         why = " A father has one X and one Y."
     elif mode == XLR:
         why = " A mother has two X chromosomes."
-    raise ValueError(
+    raise FriendlyError(
         f"{genotype!r} is not a {parent}'s genotype for {mode} inheritance.{why} Use one of: {choices}."
     )
 
@@ -197,16 +199,16 @@ def check_penetrance(mode: str, penetrance: Real | Fraction) -> Fraction:
     """Penetrance as an exact Fraction in [0, 1]; below 1 only for the autosomal dominant mode."""
     check_mode(mode)
     if isinstance(penetrance, bool) or not isinstance(penetrance, (Real, Fraction)):
-        raise ValueError(f"Penetrance is a number from 0 to 1, not {penetrance!r}.")
+        raise FriendlyError(f"Penetrance is a number from 0 to 1, not {penetrance!r}.")
     # repr() of a float is its shortest decimal, so 0.6 becomes 3/5 rather than a binary fraction.
     p = Fraction(repr(penetrance)) if isinstance(penetrance, float) else Fraction(penetrance)
     if not 0 <= p <= 1:
-        raise ValueError(
+        raise FriendlyError(
             f"Penetrance is the chance that a person with the variant develops the disease, a number "
             f"from 0 to 1 (for example 0.5 for one in two), not {penetrance!r}."
         )
     if p != 1 and mode != AD:
-        raise ValueError(
+        raise FriendlyError(
             f"Penetrance below 1 is modeled only for autosomal dominant inheritance; for {mode} "
             "inheritance leave it at 1 (everyone with the disease genotype is affected)."
         )
@@ -289,9 +291,9 @@ def simulate_sibship(
     sperm = alleles(mode, father, "father")
     p = check_penetrance(mode, penetrance)
     if isinstance(n_children, bool) or not isinstance(n_children, (int, np.integer)) or n_children < 0:
-        raise ValueError(f"The number of children is a whole number, 0 or more, not {n_children!r}.")
+        raise FriendlyError(f"The number of children is a whole number, 0 or more, not {n_children!r}.")
     if not isinstance(rng, np.random.Generator):
-        raise ValueError("Pass a numpy Generator as rng, for example numpy.random.default_rng(2024).")
+        raise FriendlyError("Pass a numpy Generator as rng, for example numpy.random.default_rng(2024).")
     # Always the same draws per child (sex, egg, sperm, penetrance), so a seed gives the same
     # sexes and genotypes whatever the penetrance.
     sexes = rng.integers(0, 2, size=n_children)
@@ -332,9 +334,9 @@ def dominant_phenotype(variant_copies: int, luck: float, penetrance: Real | Frac
     p = check_penetrance(AD, penetrance)
     if isinstance(variant_copies, bool) or not isinstance(variant_copies, (int, np.integer)) \
             or not 0 <= variant_copies <= 2:
-        raise ValueError(f"A person has 0, 1 or 2 copies of the variant, not {variant_copies!r}.")
+        raise FriendlyError(f"A person has 0, 1 or 2 copies of the variant, not {variant_copies!r}.")
     if not 0 <= luck < 1:
-        raise ValueError(f"The draw that decides disease is a number from 0 up to (not including) 1, not {luck!r}.")
+        raise FriendlyError(f"The draw that decides disease is a number from 0 up to (not including) 1, not {luck!r}.")
     if not variant_copies:
         return "unaffected"
     return "affected" if luck < p else "carrier"

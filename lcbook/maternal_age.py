@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import math
 
+from lcbook.errors import FriendlyError, FriendlyTypeError
+
 __all__ = ["MAX_AGE", "MIN_AGE", "livebirth_risk", "one_in", "about_one_in"]
 
 #: The youngest and oldest maternal ages (years) this module evaluates the model at.
@@ -31,11 +33,11 @@ _A, _B, _C, _AGE0 = 7.330, 4.211, 0.282, 37.23
 def livebirth_risk(age_years: float) -> float:
     """The chance that a live-born baby has Down syndrome, for a mother of this age at delivery (Morris 2002)."""
     if isinstance(age_years, bool) or not isinstance(age_years, (int, float)):
-        raise TypeError(
+        raise FriendlyTypeError(
             f"Give the mother's age at delivery as a number of years (e.g. 35), not {age_years!r}."
         )
     if not MIN_AGE <= age_years <= MAX_AGE:  # also refuses NaN
-        raise ValueError(
+        raise FriendlyError(
             f"The Morris (2002) model is used here only for maternal ages {MIN_AGE:g} to {MAX_AGE:g} years; "
             f"{age_years!r} is outside that range. Give the mother's age at delivery in years, e.g. 35."
         )
@@ -46,7 +48,7 @@ def livebirth_risk(age_years: float) -> float:
 def one_in(risk: float) -> int:
     """The risk written as "1 in N": N = 1/risk rounded to the nearest whole number."""
     if isinstance(risk, bool) or not isinstance(risk, (int, float)) or not 0.0 < risk <= 1.0:
-        raise ValueError(f"A risk must be a probability above 0 and at most 1 (e.g. 0.0028), not {risk!r}.")
+        raise FriendlyError(f"A risk must be a probability above 0 and at most 1 (e.g. 0.0028), not {risk!r}.")
     return round(1.0 / risk)
 
 

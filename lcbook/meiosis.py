@@ -48,6 +48,8 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
+from lcbook.errors import FriendlyError
+
 __all__ = [
     "CHROMOSOMES",
     "DIVISIONS",
@@ -169,7 +171,7 @@ def _check(parent: str, division: str, chromosome: str) -> None:
     ):
         if value not in allowed:
             choices = ", ".join(repr(a) for a in allowed)
-            raise ValueError(f"The {what} must be one of {choices}, not {value!r}.")
+            raise FriendlyError(f"The {what} must be one of {choices}, not {value!r}.")
 
 
 def homologues(parent: str, chromosome: str) -> tuple[Chromosome, Chromosome]:
@@ -183,7 +185,7 @@ def meiosis(parent: str, division: str, chromosome: str, error_cell: int = 0) ->
     """One meiosis of the parent, normal or with nondisjunction in meiosis I or II (see the module notes)."""
     _check(parent, division, chromosome)
     if error_cell not in (0, 1):
-        raise ValueError(f"error_cell must be 0 or 1 (one of the two secondary cells), not {error_cell!r}.")
+        raise FriendlyError(f"error_cell must be 0 or 1 (one of the two secondary cells), not {error_cell!r}.")
     h = homologues(parent, chromosome)
     if division == "meiosis I":
         full, empty = (h[0], h[1]), ()
@@ -229,7 +231,7 @@ def outcome(karyotype: str) -> str:
         return "trisomy 21: Down syndrome"
     if karyotype.endswith(",-21"):
         return "monosomy 21: almost always lost in early pregnancy"
-    raise ValueError(f"This model makes no zygote with the karyotype {karyotype!r}.")
+    raise FriendlyError(f"This model makes no zygote with the karyotype {karyotype!r}.")
 
 
 _OUTCOMES = {

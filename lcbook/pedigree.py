@@ -29,6 +29,7 @@ from numbers import Real
 
 import numpy as np
 
+from lcbook.errors import FriendlyError
 from lcbook.inheritance import AD, check_penetrance, dominant_phenotype, simulate_sibship, variant_share
 
 __all__ = [
@@ -85,7 +86,7 @@ class Pedigree:
         for p in self.people:
             if p.id == person_id:
                 return p
-        raise ValueError(f"There is no person {person_id!r} in this pedigree.")
+        raise FriendlyError(f"There is no person {person_id!r} in this pedigree.")
 
     def generation(self, number: int) -> tuple[Person, ...]:
         """The people of generation 1, 2 or 3, left to right."""
@@ -126,7 +127,7 @@ def check_children(children_per_couple: object) -> int:
     """The number of children per couple, or a ValueError saying what is allowed."""
     if isinstance(children_per_couple, bool) or not isinstance(children_per_couple, (int, np.integer)) \
             or not 1 <= children_per_couple <= MAX_CHILDREN:
-        raise ValueError(
+        raise FriendlyError(
             f"Children per couple is a whole number from 1 to {MAX_CHILDREN} (so the family fits on the "
             f"screen), not {children_per_couple!r}."
         )
@@ -136,7 +137,7 @@ def check_children(children_per_couple: object) -> int:
 def check_seed(seed: object) -> int:
     """The seed, or a ValueError: a whole number, 0 or more, that picks which random family you see."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"The seed is a whole number, 0 or more (it picks which random family you see), "
+        raise FriendlyError(f"The seed is a whole number, 0 or more (it picks which random family you see), "
                          f"not {seed!r}.")
     return int(seed)
 
@@ -150,7 +151,7 @@ def simulate_pedigree(rng: np.random.Generator, penetrance: Real | Fraction = 0.
                       children_per_couple: int = 3, seed: int | None = None) -> Pedigree:
     """A three-generation family descending from one carrier founder, drawn with ``rng``."""
     if not isinstance(rng, np.random.Generator):
-        raise ValueError("Pass a numpy Generator as rng, for example numpy.random.default_rng(2024).")
+        raise FriendlyError("Pass a numpy Generator as rng, for example numpy.random.default_rng(2024).")
     p = check_penetrance(AD, penetrance)
     n = check_children(children_per_couple)
     # Draw order (the same at every penetrance): founder's sex and luck; then each sibship.
@@ -219,7 +220,7 @@ def penetrance_series(seed: int, penetrances: tuple[Real | Fraction, ...],
                       children_per_couple: int = 3) -> tuple[Pedigree, ...]:
     """One family (one seed) at each penetrance: the same carriers, more affected as penetrance rises."""
     if not penetrances:
-        raise ValueError("Give at least one penetrance, for example (0.1, 0.5, 1.0).")
+        raise FriendlyError("Give at least one penetrance, for example (0.1, 0.5, 1.0).")
     return tuple(simulate_family(seed, p, children_per_couple) for p in penetrances)
 
 

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass
 
 from lcbook.data import data_dir, read_yaml
+from lcbook.errors import FriendlyError
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class QuizError(ValueError):
+class QuizError(FriendlyError):
     """A quiz file that a page cannot show; the message says what to fix in which file."""
 
 

@@ -21,6 +21,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from lcbook import data
+from lcbook.errors import FriendlyError
 
 #: Mean SCE per metaphase in controls, 6.9 (range 1-14) [Chaganti1974PNAS].
 NORMAL_MEAN: float = 6.9
@@ -64,7 +65,7 @@ class Chromosome:
         """Whether ``sister`` (0 or 1) stains dark at ``position`` (0 = p-arm end, 1 = q-arm end)."""
         _check_sister(sister)
         if not 0.0 <= position <= 1.0:
-            raise ValueError(f"A position along a chromosome runs from 0 to 1, not {position!r}.")
+            raise FriendlyError(f"A position along a chromosome runs from 0 to 1, not {position!r}.")
         low, high = sorted((position, self.centromere))
         switches = sum(1 for e in self.exchanges if low < e < high)
         return (sister == self.dark_sister) != (switches % 2 == 1)
@@ -109,17 +110,17 @@ class CountSummary:
 
 def _check_sister(sister: int) -> None:
     if sister not in (0, 1):
-        raise ValueError(f"A chromosome has two sister chromatids, 0 and 1, not {sister!r}.")
+        raise FriendlyError(f"A chromosome has two sister chromatids, 0 and 1, not {sister!r}.")
 
 
 def _check_mean(mean_exchanges: float) -> float:
     if isinstance(mean_exchanges, bool) or not isinstance(mean_exchanges, Real):
-        raise ValueError(f"The mean number of exchanges per cell must be a number, not {mean_exchanges!r}.")
+        raise FriendlyError(f"The mean number of exchanges per cell must be a number, not {mean_exchanges!r}.")
     mean = float(mean_exchanges)
     if math.isnan(mean) or mean < 0:
-        raise ValueError(f"The mean number of exchanges per cell cannot be negative (got {mean_exchanges!r}).")
+        raise FriendlyError(f"The mean number of exchanges per cell cannot be negative (got {mean_exchanges!r}).")
     if mean > MAX_MEAN:
-        raise ValueError(
+        raise FriendlyError(
             f"A mean of {mean:g} exchanges per cell is more than this model draws (at most {MAX_MEAN:g}); "
             f"Bloom syndrome cells average about {BLOOM_MEAN:g}."
         )
@@ -128,25 +129,25 @@ def _check_mean(mean_exchanges: float) -> float:
 
 def _check_rng(rng: object) -> None:
     if not isinstance(rng, np.random.Generator):
-        raise ValueError(
+        raise FriendlyError(
             f"Pass a seeded numpy.random.Generator, such as numpy.random.default_rng(1), not {rng!r}."
         )
 
 
 def _check_count(value: object, what: str, maximum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, Integral):
-        raise ValueError(f"The number of {what} must be a whole number, not {value!r}.")
+        raise FriendlyError(f"The number of {what} must be a whole number, not {value!r}.")
     if value < 0:
-        raise ValueError(f"The number of {what} cannot be negative (got {value}).")
+        raise FriendlyError(f"The number of {what} cannot be negative (got {value}).")
     if value > maximum:
-        raise ValueError(f"The number of {what} can be at most {maximum:,} (got {value:,}).")
+        raise FriendlyError(f"The number of {what} can be at most {maximum:,} (got {value:,}).")
     return int(value)
 
 
 def chromosome_set(sex: str = "XX") -> tuple[Chromosome, ...]:
     """The 46 chromosomes of a cell, without exchanges, in order (1, 1, 2, 2, ..., then X X or X Y)."""
     if sex not in SEXES:
-        raise ValueError(f"The sex chromosomes must be 'XX' or 'XY', not {sex!r}.")
+        raise FriendlyError(f"The sex chromosomes must be 'XX' or 'XY', not {sex!r}.")
     sizes = {s.chromosome: s for s in data.chromosome_sizes()}
     chr1 = sizes["1"].iscn_length_units
     names = [(str(n), copy) for n in range(1, 23) for copy in (1, 2)]
@@ -190,7 +191,7 @@ def simulate_counts(mean_exchanges: float, n_cells: int, rng: np.random.Generato
     mean = _check_mean(mean_exchanges)
     n = _check_count(n_cells, "cells", MAX_CELLS)
     if n == 0:
-        raise ValueError("Simulate at least one cell (the number of cells was 0).")
+        raise FriendlyError("Simulate at least one cell (the number of cells was 0).")
     _check_rng(rng)
     return rng.poisson(mean, size=n).astype(np.int64)
 
@@ -199,7 +200,7 @@ def summarize_counts(counts: np.ndarray) -> CountSummary:
     """Mean, minimum and maximum of a set of per-cell exchange counts."""
     values = np.asarray(counts)
     if values.size == 0:
-        raise ValueError("There are no cells to summarize.")
+        raise FriendlyError("There are no cells to summarize.")
     return CountSummary(
         cells=int(values.size),
         mean=float(values.mean()),

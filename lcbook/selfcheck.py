@@ -12,24 +12,30 @@ from lcbook.quiz import Quiz, display_order, load_quiz
 # before the learner answers; a small script, included once per page, checks an answer.
 _SCRIPT = """
 (function () {
+  // Where this script runs, the answers can be checked: drop the "run this cell" hint.
+  document.querySelectorAll(".lc-selfcheck .lc-run-hint").forEach(function (hint) { hint.remove(); });
   if (window.lcSelfCheckReady) return;
   window.lcSelfCheckReady = true;
   function decode(s) {
     var bytes = Uint8Array.from(atob(s), function (c) { return c.charCodeAt(0); });
     return JSON.parse(new TextDecoder().decode(bytes));
   }
-  document.addEventListener("submit", function (ev) {
-    var form = ev.target;
-    if (!form.classList || !form.classList.contains("lc-question")) return;
+  // A button of type "button" in a <div>, not a form's submit: checking an answer never navigates
+  // or reloads the page (in JupyterLab a form submit reloaded the whole application).
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest ? ev.target.closest(".lc-check") : null;
+    if (!button) return;
+    var question = button.closest(".lc-question");
+    if (!question) return;
     ev.preventDefault();
-    var out = form.querySelector(".lc-feedback");
-    var chosen = form.querySelector("input[type=radio]:checked");
+    var out = question.querySelector(".lc-feedback");
+    var chosen = question.querySelector("input[type=radio]:checked");
     if (!chosen) {
       out.dataset.result = "none";
       out.textContent = "Choose an answer first.";
       return;
     }
-    var item = decode(form.dataset.lcKey)[Number(chosen.value)];
+    var item = decode(question.dataset.lcKey)[Number(chosen.value)];
     out.dataset.result = item.c ? "right" : "wrong";
     out.textContent = (item.c ? "Correct. " : "Not quite. ") + item.f;
   });
@@ -56,6 +62,10 @@ _STYLE = """
 """
 
 
+#: What a reader sees where the self-check's script has not run (a notebook before Run All).
+RUN_TO_ANSWER = "Run this cell (or Run All) to check your answers here."
+
+
 @dataclass(frozen=True)
 class SelfCheck:
     """A quiz, displayed as keyboard-usable questions with feedback for every answer."""
@@ -66,12 +76,14 @@ class SelfCheck:
         """The self-contained HTML of the self-check."""
         parts = [f'<div class="lc-selfcheck" data-lc-quiz="{html.escape(self.quiz.id)}">']
         parts.append(f"<style>{_STYLE}</style>")
+        # Shown only where the script cannot run (a notebook opened before its cells are run).
+        parts.append(f'<p class="lc-run-hint">{RUN_TO_ANSWER}</p>')
         for n, q in enumerate(self.quiz.questions, start=1):
             qid = f"lcq-{self.quiz.id}-{q.id}"
             choices = display_order(self.quiz.id, q)
             key = [{"c": c.correct, "f": c.feedback} for c in choices]
             encoded = base64.b64encode(json.dumps(key, ensure_ascii=False).encode("utf-8")).decode("ascii")
-            parts.append(f'<form class="lc-question" id="{qid}" data-lc-key="{encoded}">')
+            parts.append(f'<div class="lc-question" id="{qid}" data-lc-key="{encoded}">')
             parts.append(f"<fieldset><legend>{n}. {html.escape(q.prompt)}</legend>")
             for m, c in enumerate(choices):
                 cid = f"{qid}-{m}"
@@ -80,9 +92,9 @@ class SelfCheck:
                     f'<label for="{cid}">{html.escape(c.text)}</label></div>'
                 )
             parts.append("</fieldset>")
-            parts.append(f'<button type="submit" aria-describedby="{qid}-fb">Check answer</button>')
+            parts.append(f'<button type="button" class="lc-check" aria-describedby="{qid}-fb">Check answer</button>')
             parts.append(f'<div class="lc-feedback" id="{qid}-fb" role="status" aria-live="polite"></div>')
-            parts.append("</form>")
+            parts.append("</div>")
         parts.append(f"<script>{_SCRIPT}</script>")
         parts.append("</div>")
         return "\n".join(parts)

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from lcbook.errors import FriendlyError
 from lcbook.data import read_table
 
 __all__ = [
@@ -305,7 +306,7 @@ def _rejection(n: int, rng: np.random.Generator, draw, keep) -> tuple[np.ndarray
         have += int(ok.sum())
     x, y = np.concatenate(xs)[:n], np.concatenate(ys)[:n]
     if x.size < n:  # pragma: no cover - the regions are large enough that this cannot happen
-        raise ValueError(f"Could not place {n} cells in this pattern; ask for fewer.")
+        raise FriendlyError(f"Could not place {n} cells in this pattern; ask for fewer.")
     return x, y
 
 
@@ -364,7 +365,7 @@ def _interstitial(g: SkinGeometry, n: int, rng: np.random.Generator):
         have += keep
     x, y = np.concatenate(xs)[:n], np.concatenate(ys)[:n]
     if x.size < n:  # pragma: no cover - the gaps hold far more cells than MAX_CELLS
-        raise ValueError(f"Could not place {n} cells in single file; ask for fewer.")
+        raise FriendlyError(f"Could not place {n} cells in single file; ask for fewer.")
     return x, y
 
 
@@ -472,7 +473,7 @@ def _normalise_pattern(pattern: str) -> str:
                "subcutis": "subcutaneous"}
     key = aliases.get(key, key)
     if key not in PATTERNS:
-        raise ValueError(f"Unknown pattern {pattern!r}: use one of {', '.join(PATTERNS)}.")
+        raise FriendlyError(f"Unknown pattern {pattern!r}: use one of {', '.join(PATTERNS)}.")
     return key
 
 
@@ -481,16 +482,16 @@ def place_cells(pattern: str, rng: np.random.Generator, n_cells: int | None = No
     """Place ``n_cells`` leukemic cells (default: DEFAULT_CELLS) where ``pattern`` puts them, seeded by ``rng``."""
     key = _normalise_pattern(pattern)
     if not isinstance(rng, np.random.Generator):
-        raise ValueError(
+        raise FriendlyError(
             "rng must be a numpy random Generator, so that the picture can be repeated: pass "
             f"numpy.random.default_rng(seed) (got {type(rng).__name__})."
         )
     if n_cells is None:
         n_cells = DEFAULT_CELLS[key]
     if isinstance(n_cells, bool) or not isinstance(n_cells, (int, np.integer)):
-        raise ValueError(f"n_cells must be a whole number of cells (for example 200), not {n_cells!r}.")
+        raise FriendlyError(f"n_cells must be a whole number of cells (for example 200), not {n_cells!r}.")
     if not 0 <= n_cells <= MAX_CELLS:
-        raise ValueError(f"n_cells must be between 0 and {MAX_CELLS:,}; got {n_cells}.")
+        raise FriendlyError(f"n_cells must be between 0 and {MAX_CELLS:,}; got {n_cells}.")
     g = default_skin() if geometry is None else geometry
     n = 0 if key == "healthy" else int(n_cells)
     clusters: tuple[tuple[float, float], ...] = ()
@@ -509,7 +510,7 @@ def place_cells(pattern: str, rng: np.random.Generator, n_cells: int | None = No
 def place_all_patterns(seed: int = 2025, geometry: SkinGeometry | None = None) -> dict[str, Infiltrate]:
     """Every pattern's default cells, each from its own stream of ``SeedSequence(seed)`` (as the figure draws them)."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number, 0 or more, not {seed!r}.")
+        raise FriendlyError(f"seed must be a whole number, 0 or more, not {seed!r}.")
     g = default_skin() if geometry is None else geometry
     streams = np.random.SeedSequence(int(seed)).spawn(len(PATTERNS))
     return {p: place_cells(p, np.random.default_rng(s), geometry=g) for p, s in zip(PATTERNS, streams)}
@@ -558,9 +559,9 @@ class LCTiming:
 
 def _check(authority: str, low: float, high: float, where: str) -> None:
     if authority not in AUTHORITIES:
-        raise ValueError(f"{where}: authority must be one of {', '.join(AUTHORITIES)}, not {authority!r}.")
+        raise FriendlyError(f"{where}: authority must be one of {', '.join(AUTHORITIES)}, not {authority!r}.")
     if not 0 <= low <= high <= 100:
-        raise ValueError(f"{where}: the range {low}-{high} is not a percent range.")
+        raise FriendlyError(f"{where}: the range {low}-{high} is not a percent range.")
 
 
 @lru_cache(maxsize=None)

@@ -27,6 +27,19 @@ def _add_static_path(app: Any, config: Any) -> None:
         config.html_static_path.append(path)
 
 
+# In a live kernel a figure's output also holds its live controls (lcbook.widgets.live); the page has
+# its own controls and no kernel, so the book never shows the widget view.
+WIDGET_MIMETYPE = "application/vnd.jupyter.widget-view+json"
+
+
+def _no_widget_view(app: Any, config: Any) -> None:
+    overrides = list(getattr(config, "nb_mime_priority_overrides", None) or [])
+    for builder in ("html", "dirhtml", "singlehtml"):
+        if (builder, WIDGET_MIMETYPE, None) not in overrides:
+            overrides.append((builder, WIDGET_MIMETYPE, None))
+    config.nb_mime_priority_overrides = overrides
+
+
 def _page_assets(app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     body = context.get("body") or ""
     app.add_css_file("lcbook.css")
@@ -492,6 +505,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("env-updated", _warn_without_chapter_url)
     app.connect("config-inited", _add_static_path)
     app.connect("config-inited", _host_defaults)
+    app.connect("config-inited", _no_widget_view)
     app.connect("html-page-context", _page_assets)
     app.connect("html-page-context", _figure_links_to_chapter)
     # After the theme has built its header buttons (sphinx-book-theme connects at the default, 500).

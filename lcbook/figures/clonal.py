@@ -31,6 +31,7 @@ from lcbook.clonal import (
     simulate_runs,
 )
 from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
+from lcbook.errors import FriendlyError
 
 __all__ = [
     "BIASES",
@@ -231,7 +232,7 @@ def clonal_expansion_explorer(
 ) -> Interactive:
     """A SIMULATION (teaching values): clones of one mutant stem cell at five biases toward self-renewal, seeded runs."""
     if isinstance(runs, bool) or not isinstance(runs, int) or not 1 <= runs <= len(RUN_COLOURS):
-        raise ValueError(f"Show between 1 and {len(RUN_COLOURS)} runs, not {runs!r}.")
+        raise FriendlyError(f"Show between 1 and {len(RUN_COLOURS)} runs, not {runs!r}.")
     results = [simulate_runs(PoolModel(pool_size, b, asymmetric_share), generations, runs, seed) for b in BIASES]
     fig = clone_runs_figure(results[0])
     states = []

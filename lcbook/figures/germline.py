@@ -76,6 +76,8 @@ COLUMNS: tuple[tuple[str, object], ...] = (
 
 _SCRIPT = """
 (function () {
+  // Where this script runs, the filter works: drop the "run this cell" hint.
+  document.querySelectorAll(".lc-gene-table .lc-run-hint").forEach(function (hint) { hint.remove(); });
   if (window.lcGeneFilterReady) return;
   window.lcGeneFilterReady = true;
   document.addEventListener("input", function (ev) {
@@ -94,7 +96,9 @@ _SCRIPT = """
     });
     var count = root.querySelector(".lc-gene-count");
     count.textContent = shown + " of " + rows.length + " " + count.dataset.lcNoun + " shown";
-    root.querySelector(".lc-gene-none").hidden = shown !== 0;
+    var none = root.querySelector(".lc-gene-none");
+    none.hidden = shown !== 0;
+    none.textContent = shown ? "" : "No row matches: try fewer or shorter words.";
   });
 })();
 """
@@ -118,6 +122,10 @@ _STYLE = """
 .lc-gene-scroll tbody th { font-weight: 600; }
 .lc-gene-scroll td:last-child { overflow-wrap: anywhere; }
 """
+
+
+#: What a reader sees where the table's script has not run (a notebook before Run All).
+RUN_TO_FILTER = "Run this cell (or Run All) to filter the table here."
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,9 @@ class GeneTable:
             '<input type="search" class="lc-gene-filter" autocomplete="off" spellcheck="false"></label>',
             f'<p class="lc-gene-count" role="status" aria-live="polite" '
             f'data-lc-noun="{esc(self.noun)}">{esc(self.count_text())}</p>',
-            '<p class="lc-gene-none" hidden>No row matches: try fewer or shorter words.</p>',
+            # Empty until the script finds no row: a notebook's sanitized output drops `hidden`.
+            '<p class="lc-gene-none" hidden></p>',
+            f'<p class="lc-run-hint">{RUN_TO_FILTER}</p>',
             f'<div class="lc-gene-scroll" role="region" aria-label="{esc(self.caption)}" tabindex="0">',
             f"<table><caption>{esc(self.caption)}</caption>",
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>",

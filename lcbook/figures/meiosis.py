@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from lcbook import data
 from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
+from lcbook.errors import FriendlyError
 from lcbook.meiosis import (
     DIVISIONS,
     PARENTS,
@@ -311,7 +312,7 @@ def _constants(states: list[list[dict]]) -> dict:
 def nondisjunction_explorer(chromosome: str = "21") -> Interactive:
     """Meiosis in the mother or the father, normal or with nondisjunction in meiosis I or II (six states)."""
     if chromosome not in ("21", "sex"):
-        raise ValueError(f"The explorer follows chromosome '21' or the 'sex' chromosomes, not {chromosome!r}.")
+        raise FriendlyError(f"The explorer follows chromosome '21' or the 'sex' chromosomes, not {chromosome!r}.")
     initial_choice = ("mother", "meiosis I") if chromosome == "21" else ("father", "meiosis I")
     choices = [(p, d) for p in PARENTS for d in DIVISIONS]
     canvases = {c: _draw_state(*c, chromosome) for c in choices}

@@ -22,6 +22,7 @@ from numbers import Real
 import plotly.graph_objects as go
 
 from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
+from lcbook.errors import FriendlyError
 from lcbook.pedigree import GENERATIONS, Pedigree, Person, check_seed, penetrance_series, simulate_family
 
 __all__ = ["DEFAULT_PENETRANCES", "DEFAULT_SEED", "describe", "family_figure", "pedigree_explorer",
@@ -282,12 +283,12 @@ def pedigree_explorer(seed: int = DEFAULT_SEED, penetrances: tuple[float, ...] =
     """One seeded family at each penetrance of a slider: the same carriers, more of them affected."""
     check_seed(seed)
     if not penetrances:
-        raise ValueError("Give at least one penetrance, for example (0.1, 0.5, 1.0).")
+        raise FriendlyError("Give at least one penetrance, for example (0.1, 0.5, 1.0).")
     if list(penetrances) != sorted(set(penetrances)):
-        raise ValueError("List the penetrances once each, from lowest to highest, for example (0.1, 0.5, 1.0).")
+        raise FriendlyError("List the penetrances once each, from lowest to highest, for example (0.1, 0.5, 1.0).")
     families = penetrance_series(seed, tuple(penetrances), children_per_couple)
     if not 0 <= initial < len(families):
-        raise ValueError(f"initial is the index of the first state shown, from 0 to {len(families) - 1}.")
+        raise FriendlyError(f"initial is the index of the first state shown, from 0 to {len(families) - 1}.")
     pos = _layout_positions(families[0])
     states = []
     for fam in families:

@@ -18,6 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative
+from lcbook.errors import FriendlyError
 from lcbook.sce import (
     BLOOM_MEAN,
     BLOOM_RANGE,
@@ -220,9 +221,9 @@ def _description(kind: str, n: int) -> str:
 def sce_explorer(samples: int = 4, seed: int = 1974, cells: int = CELLS) -> Interactive:
     """Simulated typical and Bloom syndrome cells (``samples`` of each) and their exchange counts."""
     if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= 6:
-        raise ValueError(f"Show between 1 and 6 sample cells of each kind, not {samples!r}.")
+        raise FriendlyError(f"Show between 1 and 6 sample cells of each kind, not {samples!r}.")
     if isinstance(cells, bool) or not isinstance(cells, int) or not samples <= cells <= 500:
-        raise ValueError(f"Simulate between {samples} and 500 cells of each kind, not {cells!r}.")
+        raise FriendlyError(f"Simulate between {samples} and 500 cells of each kind, not {cells!r}.")
     groups = (("Typical", NORMAL_MEAN, TYPICAL_BARS), ("Bloom", BLOOM_MEAN, BLOOM_BARS))
     streams = np.random.SeedSequence(seed).spawn(len(groups))
     counts: dict[str, np.ndarray] = {}

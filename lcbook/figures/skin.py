@@ -22,6 +22,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from lcbook.display import OKABE_ITO, Interactive, State, TextAlternative, wrap_lines
+from lcbook.errors import FriendlyError
 from lcbook.skin import (
     LAYERS,
     PATTERNS,
@@ -290,7 +291,7 @@ def cross_section_figure(infiltrate: Infiltrate, title: str | None = None) -> go
 def skin_cross_section(seed: int = 2025) -> Interactive:
     """The schematic skin with a button for healthy skin and each infiltration pattern (cells seeded by ``seed``)."""
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise ValueError(f"seed must be a whole number, 0 or more, not {seed!r}.")
+        raise FriendlyError(f"seed must be a whole number, 0 or more, not {seed!r}.")
     g = default_skin()
     infiltrates = place_all_patterns(int(seed), geometry=g)
     fig = cross_section_figure(infiltrates[PATTERNS[0]])

@@ -1,6 +1,8 @@
 """The errors a karyotype can raise, their stable codes, and the text being read (for positions and warnings)."""
 from __future__ import annotations
 
+from lcbook.errors import FriendlyError
+
 __all__ = ["ERROR_CODES", "KaryotypeError", "Source"]
 
 #: Every KaryotypeError.code the parser can raise.
@@ -42,7 +44,7 @@ ERROR_CODES: frozenset[str] = frozenset({
 })
 
 
-class KaryotypeError(ValueError):
+class KaryotypeError(FriendlyError):
     """A karyotype that could not be read: a stable .code, .position (0-based index or None), a message."""
 
     def __init__(self, code: str, message: str, position: int | None = None) -> None:

@@ -46,7 +46,18 @@ def set_figure(output: widgets.Output, fig: go.Figure, text: str = "") -> None:
     output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
-class LiveControls(widgets.VBox):
+#: What a live widget's output says where no kernel has drawn it (a notebook opened before Run All).
+RUN_THIS_CELL = "Live controls: run this cell (or Run All) to use them."
+
+
+class LiveBox(widgets.VBox):
+    """A live widget whose saved text, seen before the notebook is run, tells the reader to run the cell."""
+
+    def __repr__(self) -> str:
+        return RUN_THIS_CELL
+
+
+class LiveControls(LiveBox):
     """A live version of an Interactive: the same states, switched by ipywidgets."""
 
     def __init__(self, interactive: Interactive) -> None:

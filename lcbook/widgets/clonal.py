@@ -23,7 +23,7 @@ from lcbook.clonal import (
     simulate_runs,
 )
 from lcbook.figures.clonal import RUN_COLOURS, clone_runs_figure
-from lcbook.widgets import alert_html, note_html, set_figure
+from lcbook.widgets import LiveBox, alert_html, note_html, set_figure
 
 __all__ = ["ClonalSimulator", "clonal_simulator", "error_html", "summary_text"]
 
@@ -31,7 +31,7 @@ _WIDE = widgets.Layout(width="100%", max_width="30rem")
 _STYLE = {"description_width": "initial"}
 
 
-class ClonalSimulator(widgets.VBox):
+class ClonalSimulator(LiveBox):
     """Inputs for pool size, bias, runs, seed and generations; a "Run" button; a message and the figure."""
 
     def __init__(self, pool_size: int = 200, bias: float = 0.05, runs: int = 8, seed: int = 7,

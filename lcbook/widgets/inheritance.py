@@ -21,6 +21,7 @@ from lcbook.inheritance import (
     simulate_sibship,
     tally,
 )
+from lcbook.widgets import LiveBox
 
 __all__ = ["SibshipSimulator", "sibship_simulator", "sibship_html"]
 
@@ -79,7 +80,7 @@ def _error_html(message: str) -> str:
             f"</strong> {html.escape(message)}</div>")
 
 
-class SibshipSimulator(widgets.VBox):
+class SibshipSimulator(LiveBox):
     """Cross, number of children, penetrance (dominant crosses only), seed, and a Simulate button."""
 
     def __init__(self, cross: str = "xlr-carrier-mother", children: int = 8, seed: int = 2024,

@@ -11,7 +11,8 @@ import html
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from lcbook.widgets import set_figure
+from lcbook.errors import FriendlyError
+from lcbook.widgets import LiveBox, set_figure
 from lcbook.figures.karyotype import RESOLUTIONS, karyogram
 from lcbook.karyotype import Karyotype, KaryotypeError, describe, parse_karyotype
 
@@ -22,12 +23,12 @@ _OK_STYLE = "border-left:6px solid #0072B2;padding:0.35rem 0.75rem;margin:0.4rem
 _SHOWN_INPUT = 60  # characters of the input shown around an error
 
 
-class KaryotypeExplorer(widgets.VBox):
+class KaryotypeExplorer(LiveBox):
     """A Text input for ISCN, a band-level choice, a message area and the karyogram, redrawn on change."""
 
     def __init__(self, initial: str = "47,XY,+21", resolution: int = 400) -> None:
         if resolution not in RESOLUTIONS:
-            raise ValueError(
+            raise FriendlyError(
                 f"There is no band level {resolution!r}: use one of {', '.join(map(str, RESOLUTIONS))}."
             )
         self.text = widgets.Text(

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from lcbook.figures.pedigree import DEFAULT_SEED, describe, pedigree_figure
 from lcbook.pedigree import MAX_CHILDREN, Pedigree, simulate_family
-from lcbook.widgets import alert_html, note_html, set_figure
+from lcbook.widgets import LiveBox, alert_html, note_html, set_figure
 
 __all__ = ["PedigreeExplorer", "pedigree_widget", "error_html"]
 
@@ -23,7 +23,7 @@ def error_html(message: str, kept: bool = False) -> str:
     return alert_html("No family was drawn.", message, "The pedigree below is still the last family drawn." if kept else "")
 
 
-class PedigreeExplorer(widgets.VBox):
+class PedigreeExplorer(LiveBox):
     """Penetrance slider, seed, children per couple, a "New family" button, a message and the pedigree."""
 
     def __init__(self, penetrance: float = 0.5, seed: int = DEFAULT_SEED, children: int = 3) -> None:

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 import plotly.graph_objects as go
 
-from lcbook.widgets import alert_html, note_html, set_figure
+from lcbook.widgets import LiveBox, alert_html, note_html, set_figure
 from lcbook.figures.sce import metaphase_figure
 from lcbook.sce import BLOOM_MEAN, NORMAL_MEAN, SOURCE_SHORT, Metaphase, simulate_metaphase
 
@@ -19,7 +19,7 @@ __all__ = ["SCESimulator", "sce_simulator"]
 MAX_SLIDER_MEAN = 150.0
 
 
-class SCESimulator(widgets.VBox):
+class SCESimulator(LiveBox):
     """A mean-exchanges slider, a seed, a "Simulate a cell" button, a message and the cell's chromosomes."""
 
     def __init__(self, mean: float = BLOOM_MEAN, seed: int = 1) -> None:

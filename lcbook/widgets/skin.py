@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from lcbook.figures.skin import PATTERN_INFO, cross_section_figure
 from lcbook.skin import DEFAULT_CELLS, LAYERS, MAX_CELLS, PATTERNS, Infiltrate, place_cells
-from lcbook.widgets import alert_html, note_html, set_figure
+from lcbook.widgets import LiveBox, alert_html, note_html, set_figure
 
 __all__ = ["SkinExplorer", "skin_explorer", "error_html"]
 
@@ -36,7 +36,7 @@ def summary_text(infiltrate: Infiltrate) -> str:
     return f"{info.label}: {infiltrate.n_cells} cells, {where} ({info.sources})."
 
 
-class SkinExplorer(widgets.VBox):
+class SkinExplorer(LiveBox):
     """A pattern menu, a cells slider, a seed, a "Draw" button, a message and the cross-section."""
 
     def __init__(self, pattern: str = "nodular_diffuse", n_cells: int | None = None, seed: int = 1) -> None:

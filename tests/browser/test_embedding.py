@@ -191,10 +191,10 @@ def test_the_controls_change_their_figures(host_page):
 
 
 def test_the_self_check_gives_feedback(host_page):
-    form = host_page.page.query_selector("form.lc-question")
-    form.query_selector("input[type=radio]").check()
-    form.query_selector("button[type=submit]").click()
-    assert form.query_selector(".lc-feedback").inner_text().startswith(("Correct.", "Not quite."))
+    question = host_page.page.query_selector(".lc-question")
+    question.query_selector("input[type=radio]").check()
+    question.query_selector("button.lc-check").click()
+    assert question.query_selector(".lc-feedback").inner_text().startswith(("Correct.", "Not quite."))
 
 
 def _article_links(host_page) -> list[str]:

@@ -66,14 +66,14 @@ def test_landing_route_buttons_work_from_the_keyboard(visit):
 @pytest.mark.parametrize("path", PAGES)
 def test_self_check_gives_feedback_on_a_wrong_and_on_a_right_answer(visit, path):
     page = visit(path).page
-    for form in page.query_selector_all("form.lc-question"):
-        feedback = form.query_selector(".lc-feedback")
+    for question in page.query_selector_all(".lc-question"):
+        feedback = question.query_selector(".lc-feedback")
         assert feedback.inner_text().strip() == "", "feedback is visible before answering"
-        radios = form.query_selector_all("input[type=radio]")
+        radios = question.query_selector_all("input[type=radio]")
         outcomes = {}
         for radio in radios:
             radio.check()
-            form.query_selector("button[type=submit]").click()
+            question.query_selector("button.lc-check").click()
             outcomes[feedback.get_attribute("data-result")] = feedback.inner_text()
         assert set(outcomes) == {"right", "wrong"}
         assert outcomes["right"].startswith("Correct.")
@@ -83,18 +83,18 @@ def test_self_check_gives_feedback_on_a_wrong_and_on_a_right_answer(visit, path)
 
 def test_self_check_asks_for_a_choice_before_checking(visit):
     page = visit("book/intro.html").page
-    form = page.query_selector("form.lc-question")
-    form.query_selector("button[type=submit]").click()
-    assert form.query_selector(".lc-feedback").inner_text() == "Choose an answer first."
+    question = page.query_selector(".lc-question")
+    question.query_selector("button.lc-check").click()
+    assert question.query_selector(".lc-feedback").inner_text() == "Choose an answer first."
 
 
 def test_self_check_answers_from_the_keyboard(visit):
     page = visit("book/intro.html").page
-    first = page.query_selector("form.lc-question input[type=radio]")
+    first = page.query_selector(".lc-question input[type=radio]")
     first.focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")  # out of the radio group, onto "Check answer"
     assert page.evaluate("document.activeElement.textContent") == "Check answer"
     page.keyboard.press("Enter")
-    text = page.query_selector("form.lc-question .lc-feedback").inner_text()
+    text = page.query_selector(".lc-question .lc-feedback").inner_text()
     assert text.startswith(("Correct.", "Not quite."))
