@@ -77,3 +77,21 @@ def test_a_figure_keeps_its_height_from_before_it_is_drawn(browser, site, path):
         assert all(abs(a - b) <= 2 for a, b in zip(before, after)), list(zip(before, after))
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_on_the_first_screen_jumps_while_the_page_loads(browser, site, path):
+    context = browser.new_context(viewport={"width": 412, "height": 823}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            "window.__lcShift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+            " if (!e.hadRecentInput) window.__lcShift += e.value; })"
+            ".observe({type: 'layout-shift', buffered: true});"
+        )
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("http://127.0.0.1") else r.abort())
+        page.goto(site + path, wait_until="load")
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__lcShift") <= 0.05
+    finally:
+        context.close()
