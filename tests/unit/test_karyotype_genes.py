@@ -39,6 +39,13 @@ def test_the_bands_agree_with_the_chapter_facts():
     assert gene_locus("FANCA").name == "16q24.3"
 
 
+def test_the_genes_of_the_familial_fanconi_and_fusion_presets_are_at_their_sourced_bands():
+    expected = {"GATA2": "3q21.3", "DDX41": "5q35.3", "ETV6": "12p13.2", "ANKRD26": "10p12.1",
+                "TP53": "17p13.1", "FANCC": "9q22.32", "FANCG": "9p13.3", "RUNX1T1": "8q21.3",
+                "CBFB": "16q22.1", "MYH11": "16p13.11"}
+    assert {g: gene_locus(g).name for g in expected} == expected
+
+
 def test_an_unknown_gene_gets_a_friendly_message():
     with pytest.raises(ValueError, match="capitals"):
         gene_locus("kmt2a")
