@@ -104,7 +104,9 @@ _LABEL_STYLES: dict[str, tuple[int, str, bool]] = {
     "chromosome": (12, "#000000", False),
     "change": (12, "#000000", True),
     "group": (12, "#595959", True),
+    "gene": (12, "#000000", False),  # beside its orange bar, read from the left
 }
+_GENE_LABEL_GAP = 0.6  # marks of a gene closer than this (in a slot) share one label
 
 # Geometry, in thousands of ISCN units (chromosome 1 is 15.1 long).
 _W = 1.0            # chromosome width
@@ -461,15 +463,20 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
         parts.add("body", outline[:-1])
     if item.kind == "structural":
         _draw_partner_strips(item, xc, top, parts)
+    drawn: set[float] = set()
     for symbol, dist, junction in item.genes:
         g = gene_locus(symbol)
         y = top - dist
         m = 0.14
-        parts.add("gene", [(xc - _W / 2 - 0.22, y + m), (xc + _W / 2 + 0.22, y + m),
-                           (xc + _W / 2 + 0.22, y - m), (xc - _W / 2 - 0.22, y - m)])
+        if _r(y) not in drawn:  # genes at one junction share a bar (two bars in one path would cancel out)
+            drawn.add(_r(y))
+            parts.add("gene", [(xc - _W / 2 - 0.22, y + m), (xc + _W / 2 + 0.22, y + m),
+                               (xc + _W / 2 + 0.22, y - m), (xc - _W / 2 - 0.22, y - m)])
         text = f"<b>{symbol}</b> ({g.name}): {g.role}"
         if junction:
-            text += f". {junction} breaks within {symbol}'s band, so its two ends are on the two derivatives"
+            where = ("at the two junctions of the inverted chromosome" if junction.startswith("inv(")
+                     else "on the two derivatives")
+            text += f". {junction} breaks within {symbol}'s band, so its two ends are {where}"
             fusion = _fusion_name(junction)
             text += f"; the {fusion} fusion gene forms at one of these junctions" if fusion else ""
         parts.hover.append((_r(xc), _r(y), _wrap_words(text)))
@@ -522,6 +529,25 @@ def _draw_partner_strips(item: _Item, xc: float, top: float, parts: _Parts) -> N
             y -= seg.length
 
 
+def _gene_labels(items: Sequence[_Item], xs: Sequence[float], cen_y: float) -> list[tuple[float, float, str, str]]:
+    """The names of the marked genes beside their bars, one label for the marks at about one height in a slot."""
+    marks = sorted(((cen_y + it.cen - dist, xc, symbol) for it, xc in zip(items, xs) for symbol, dist, _ in it.genes),
+                   reverse=True)
+    clusters: list[list[tuple[float, float, str]]] = []
+    for mark in marks:
+        if clusters and clusters[-1][-1][0] - mark[0] < _GENE_LABEL_GAP:
+            clusters[-1].append(mark)
+        else:
+            clusters.append([mark])
+    out = []
+    for cluster in clusters:
+        names = list(dict.fromkeys(symbol for _, _, symbol in cluster))
+        x = max(xc for _, xc, _ in cluster) + _W / 2 + 0.3
+        y = sum(y for y, _, _ in cluster) / len(cluster)
+        out.append((_r(x), _r(y), "<br>".join(f"<i>{n}</i>" for n in names), "gene"))
+    return out
+
+
 def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
     """What each slot of the layout draws for one cell line (an empty slot: only its label, if any)."""
     out: dict[str, _Parts] = {}
@@ -534,6 +560,7 @@ def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
         for it, xc in zip(items, xs):
             _draw_item(it, xc, layout.row_cen[row], parts)
         parts.labels = _merge_repeated(parts.labels)
+        parts.labels.extend(_gene_labels(items, xs, layout.row_cen[row]))
         # Labels under the chromosomes: one per pair; X and Y each under their own copies.
         groups: dict[str, list[float]] = {}
         for it, xc in zip(items, xs):
@@ -631,7 +658,9 @@ def _labels_trace(labels: Sequence[tuple[float, float, str, str]]) -> go.Scatter
     """The labels that no state changes, as one text trace."""
     return go.Scatter(
         name="labels", x=[lab[0] for lab in labels], y=[lab[1] for lab in labels],
-        text=[_label_text(lab[2], lab[3]) for lab in labels], mode="text", textposition="middle center",
+        text=[_label_text(lab[2], lab[3]) for lab in labels], mode="text",
+        textposition=(["middle right" if lab[3] == "gene" else "middle center" for lab in labels]
+                      if any(lab[3] == "gene" for lab in labels) else "middle center"),
         textfont=dict(size=[_LABEL_STYLES[lab[3]][0] for lab in labels],
                       color=[_LABEL_STYLES[lab[3]][1] for lab in labels]),
         cliponaxis=False, hoverinfo="skip", showlegend=False,
@@ -642,7 +671,8 @@ def _label(x: float, y: float, text: str, style: str, opacity: float | None = No
     """A label that a state shows or hides, as an annotation styled like the text trace's labels."""
     size, colour, _ = _LABEL_STYLES[style]
     a = dict(name=f"{style}-label", x=x, y=y, xref="x", yref="y", text=_label_text(text, style),
-             showarrow=False, xanchor="center", yanchor="middle", font=dict(size=size, color=colour))
+             showarrow=False, xanchor="left" if style == "gene" else "center", yanchor="middle",
+             font=dict(size=size, color=colour))
     if opacity is not None:
         a["opacity"] = opacity
     return a

@@ -98,10 +98,26 @@ def gene_places(k: Karyotype, symbols: tuple[str, ...], line: int = 0, resolutio
                 out.append(GenePlace(g.symbol, j, pos))
                 continue
             try:
-                dist = _locate(derivative_pieces(a, copy.name, resolution), g.chromosome, pos)
-                out.append(GenePlace(g.symbol, j, dist, a.label if broken else ""))
+                pieces = derivative_pieces(a, copy.name, resolution)
+                # A broken gene is at every junction its break makes on this chromosome: one for a
+                # translocation's derivative, two for an inversion (its two ends swap places).
+                dists = _junctions(pieces, g.chromosome, pos) if broken else ()
+                for dist in dists or (_locate(pieces, g.chromosome, pos),):
+                    out.append(GenePlace(g.symbol, j, dist, a.label if broken else ""))
             except (ValueError, IndexError):
                 continue  # the gene's segment is not on this chromosome (or its shape is not worked out)
+    return tuple(out)
+
+
+def _junctions(pieces, src: str, pos: float) -> tuple[float, ...]:
+    """The distances from the top at which a piece of chromosome src begins or ends at position pos."""
+    out: list[float] = []
+    acc = 0.0
+    for s, a, b in pieces:
+        for end, at in ((a, acc), (b, acc + abs(b - a))):
+            if s == src and abs(end - pos) < 1e-6 and all(abs(at - d) > 1e-6 for d in out):
+                out.append(at)
+        acc += abs(b - a)
     return tuple(out)
 
 

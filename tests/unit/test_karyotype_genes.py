@@ -109,3 +109,39 @@ def test_the_gene_loci_file_has_its_columns_and_types():
         assert bool(r["grch38_start"]) == bool(r["grch38_end"])
         if r["grch38_start"]:
             assert 0 < int(r["grch38_start"]) < int(r["grch38_end"])
+
+
+def test_an_inversion_through_two_genes_bands_puts_each_gene_at_both_of_its_junctions():
+    k = parse_karyotype("46,XX,inv(16)(p13.1q22)")
+    inverted = next(i for i, c in enumerate(chromosome_copies(k)) if c.kind == "structural")
+    for symbol in ("CBFB", "MYH11"):
+        on_inv = [p for p in gene_places(k, (symbol,)) if p.copy == inverted]
+        assert len({round(p.distance, 6) for p in on_inv}) == 2 and all(p.junction == "inv(16)" for p in on_inv)
+
+
+def test_genes_at_one_junction_share_one_bar():
+    fig = karyogram("46,XY,t(9;11)(p21.3;q23.3)", genes=("KMT2A", "MLLT3"))
+    gene = next(t for t in fig.data if t.name == "gene")
+    assert sum(1 for x in gene.x if x is None) == 3  # four bars: 9, der(9), 11, der(11)
+
+
+def test_each_marked_gene_is_named_beside_its_bar():
+    fig = karyogram("46,XY", genes=("BLM",))
+    labels = next(t for t in fig.data if t.name == "labels")
+    (i,) = [j for j, text in enumerate(labels.text) if text == "<i>BLM</i>"]
+    assert labels.textposition[i] == "middle right"
+    gene = next(t for t in fig.data if t.name == "gene")
+    assert labels.x[i] > max(x for x in gene.x if x is not None)
+
+
+def test_the_inversion_hover_says_the_gene_is_at_the_two_junctions_and_names_the_fusion():
+    fig = karyogram("46,XX,inv(16)(p13.1q22)", genes=("CBFB",))
+    hover = next(t for t in fig.data if t.name == "hover").hovertext
+    text = next(h for h in hover if h.startswith("<b>CBFB</b>") and "junction" in h)
+    assert "CBFB::MYH11" in text.replace("<br>", " ")
+
+
+def test_the_switched_gene_labels_are_shown_only_in_their_state():
+    v = karyotype_viewer(["46,XY", ("46,XY", ["BLM"])]).figure.to_plotly_json()["layout"]
+    (label,) = [a for a in v["annotations"] if a.get("text") == "<i>BLM</i>"]
+    assert label["opacity"] == 0 and label["xanchor"] == "left"
