@@ -145,3 +145,40 @@ def test_the_switched_gene_labels_are_shown_only_in_their_state():
     v = karyotype_viewer(["46,XY", ("46,XY", ["BLM"])]).figure.to_plotly_json()["layout"]
     (label,) = [a for a in v["annotations"] if a.get("text") == "<i>BLM</i>"]
     assert label["opacity"] == 0 and label["xanchor"] == "left"
+
+
+LEUKEMIA_PRESETS = [("46,XY,t(9;11)(p21.3;q23.3)", ["KMT2A", "MLLT3"]), ("46,XX,inv(16)(p13.1q22)", ["CBFB", "MYH11"]),
+                    ("46,XY,t(8;21)(q22;q22.1)", ["RUNX1", "RUNX1T1"])]
+
+
+@pytest.mark.parametrize("preset,fusion", list(zip(LEUKEMIA_PRESETS, ["KMT2A::MLLT3", "CBFB::MYH11", "RUNX1::RUNX1T1"])))
+def test_each_leukemia_preset_names_its_fusion_and_colours_its_partner_material(preset, fusion):
+    v = karyotype_viewer([preset])
+    assert fusion in v.states[0].description
+    fig = karyogram(preset[0], genes=preset[1])
+    hover = " ".join(next(t for t in fig.data if t.name == "hover").hovertext).replace("<br>", " ")
+    assert fusion in hover  # named at the junction
+    if not preset[0].startswith("46,XX,inv"):
+        partner = next(t for t in fig.data if t.name == "partner")
+        assert sum(1 for x in partner.x if x is None) >= 1  # a strip on each derivative
+
+
+@pytest.mark.parametrize("preset", LEUKEMIA_PRESETS[::2])
+def test_a_translocation_preset_lists_both_derivatives_in_the_table(preset):
+    rows = karyotype_table(*preset)
+    places = " ".join(r[3] for r in rows if r[1].endswith(" gene"))
+    label = preset[0].split(",")[2].split(")")[0] + ")"
+    a, b = label[2:-1].split(";")
+    assert f"der({a}) of {label}" in places and f"der({b}) of {label}" in places
+
+
+def test_the_inversion_preset_draws_one_rearranged_chromosome_16():
+    k = parse_karyotype("46,XX,inv(16)(p13.1q22)")
+    assert [c.kind for c in chromosome_copies(k) if c.name == "16"] == ["normal", "structural"]
+
+
+def test_the_ml_ds_preset_marks_the_constitutional_21_and_gata1():
+    k = parse_karyotype("48,XY,+8,+21c")
+    assert k.chromosome_count == 48
+    rows = karyotype_table(k, ("GATA1",))
+    assert any(r[1] == "21" and "+21c" in r[3] for r in rows) and any(r[1] == "GATA1 gene" for r in rows)
