@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ["book/klinefelter.html", "book/down_syndrome.html", "book/genes_to_skin.html"]
+PAGES = ["book/klinefelter.html", "book/down_syndrome.html", "book/genes_to_skin.html", "book/bloom.html",
+         "book/wiskott_aldrich.html", "book/fanconi.html", "book/familial.html", "book/clonal.html"]
 
 # The visible texts of one karyogram (hidden annotations have opacity 0 on an ancestor), with their boxes.
 _TEXTS = """gd => {
@@ -72,7 +73,7 @@ def test_karyogram_texts_are_12px_or_more_and_never_overlap_at_375px(visit, path
 
 def test_the_show_the_gene_state_marks_kmt2a_where_it_sat_and_where_it_went(visit):
     page = visit("book/genes_to_skin.html").page
-    (figure,) = _karyograms(page)
+    figure = _karyograms(page)[0]  # the viewer (the fusions section has a second karyogram)
     button = next(b for b in figure.query_selector_all("button.lc-state-button")
                   if b.inner_text().startswith("46,XY,t(9;11)") and "KMT2A" in b.inner_text())
     button.click()
@@ -89,3 +90,51 @@ def test_the_show_the_gene_state_marks_kmt2a_where_it_sat_and_where_it_went(visi
         "fig => document.getElementById(fig.dataset.lcFigure).layout.shapes"
         ".filter(s => s.name === 'gene' && s.opacity === 1).length", figure)
     assert hidden == 0
+
+
+_SHOWN = """fig => { const gd = document.getElementById(fig.dataset.lcFigure);
+  return {bars: gd.layout.shapes.filter(s => s.name === 'gene' && s.opacity === 1)
+                  .reduce((n, s) => n + (s.path.match(/M/g) || []).length, 0),
+          labels: gd.layout.annotations.filter(a => a.name === 'gene-label' && a.opacity === 1).map(a => a.text),
+          subtitle: gd.layout.title.subtitle.text}; }"""
+
+
+def _gene_button(figure, gene):
+    return next(b for b in figure.query_selector_all("button.lc-state-button")
+                if "show" in b.inner_text() and gene in b.inner_text().split("show", 1)[1])
+
+
+@pytest.mark.parametrize("path,gene", [("book/bloom.html", "BLM"), ("book/wiskott_aldrich.html", "WAS"),
+                                       ("book/fanconi.html", "FANCA"), ("book/fanconi.html", "FANCG"),
+                                       ("book/familial.html", "RUNX1"), ("book/familial.html", "DDX41"),
+                                       ("book/familial.html", "GATA2"), ("book/down_syndrome.html", "GATA1")])
+def test_every_cause_page_can_show_its_gene_on_the_karyogram_named_beside_its_bar(visit, path, gene):
+    page = visit(path).page
+    figure = next(f for f in _karyograms(page) if any("show" in b.inner_text()
+                                                        for b in f.query_selector_all("button.lc-state-button")))
+    before = page.evaluate(_SHOWN, figure)
+    button = _gene_button(figure, gene)
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    shown = page.evaluate(_SHOWN, figure)
+    assert shown["bars"] >= 1 and f"<i>{gene}</i>" in " ".join(shown["labels"]) and gene in shown["subtitle"]
+    assert shown != before
+    assert f"{gene} gene" in figure.text_content()  # the table that keyboard and screen-reader users reach
+
+
+@pytest.mark.parametrize("path", ["book/genes_to_skin.html", "book/clonal.html"])
+def test_each_leukemia_state_names_its_fusion_and_changes_the_figure(visit, path):
+    page = visit(path).page
+    figure = next(f for f in _karyograms(page)
+                  if any("inv(16)" in b.inner_text() for b in f.query_selector_all("button.lc-state-button")))
+    seen = []
+    for label, fusion in [("t(9;11)", "KMT2A::MLLT3"), ("inv(16)", "CBFB::MYH11"), ("t(8;21)", "RUNX1::RUNX1T1")]:
+        button = next(b for b in figure.query_selector_all("button.lc-state-button") if label in b.inner_text())
+        button.focus()
+        page.keyboard.press("Enter")  # keyboard operable
+        assert button.get_attribute("aria-pressed") == "true"
+        assert fusion in figure.inner_text()
+        shown = page.evaluate(_SHOWN, figure)
+        assert shown["bars"] >= 4  # each gene where it sat and at the junctions
+        seen.append(shown["subtitle"])
+    assert len(set(seen)) == 3
