@@ -736,7 +736,7 @@ def _title(k: Karyotype, genes: Sequence[str] = ()) -> tuple[str, str]:
         lines.append(f'<span style="color:{HIGHLIGHT_COLOURS["partner"]}">\u258c</span> beside a chromosome: '
                      "material from its partner")
     if genes:
-        names = ", ".join(f"{g} ({gene_locus(g).name})" for g in genes)
+        names = _wrap_iscn(", ".join(f"{g} ({gene_locus(g).name})" for g in genes), 36)
         lines.append(f'<span style="color:{HIGHLIGHT_COLOURS["gene"]}">\u25ac</span> marks {names}')
     return f"<b>{first}</b>", "<br>".join(lines)
 

@@ -182,3 +182,10 @@ def test_the_ml_ds_preset_marks_the_constitutional_21_and_gata1():
     assert k.chromosome_count == 48
     rows = karyotype_table(k, ("GATA1",))
     assert any(r[1] == "21" and "+21c" in r[3] for r in rows) and any(r[1] == "GATA1 gene" for r in rows)
+
+
+def test_a_long_list_of_marked_genes_wraps_in_the_subtitle_to_fit_a_phone():
+    fig = karyogram("46,XX", genes=("RUNX1", "ANKRD26", "ETV6"))
+    import re
+    lines = [re.sub(r"<[^>]+>", "", line) for line in fig.layout.title.subtitle.text.split("<br>")]
+    assert len(lines) >= 3 and max(len(line) for line in lines) <= 44
