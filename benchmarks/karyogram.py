@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/karyogram.py                          # sizes and switch times
     .venv/bin/python benchmarks/karyogram.py --resolution 850 --rounds 5
+    .venv/bin/python benchmarks/karyogram.py --presets clonal          # the viewer with genes and fusions
     .venv/bin/python benchmarks/karyogram.py --screenshots /tmp/shots # also PNGs at 1000 and 375 px
 
 Sizes: the viewer's HTML fragment (Interactive.to_html: figure, controls, states, text alternative)
@@ -36,6 +37,17 @@ CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+#: Preset sets to measure: the chapter's default viewer and the viewers with genes and fusions.
+PRESET_SETS = {
+    "default": DEFAULT_PRESETS,
+    "genes_to_skin": (*DEFAULT_PRESETS[:4], "47,XY,+21[12]/46,XY[8]", *DEFAULT_PRESETS[5:],
+                      ("46,XY", ("KMT2A", "MLLT3")), ("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A", "MLLT3"))),
+    "clonal": ("46,XY", "47,XY,+8", ("48,XY,+8,+21c", ("GATA1",)),
+               ("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A", "MLLT3")), ("46,XX,inv(16)(p13.1q22)", ("CBFB", "MYH11")),
+               ("46,XY,t(8;21)(q22;q22.1)", ("RUNX1", "RUNX1T1"))),
+    "familial": ("46,XX", ("46,XX", ("RUNX1", "ANKRD26", "ETV6")), ("46,XX", ("CEBPA", "DDX41", "TP53")),
+                 ("46,XX", ("GATA2",))),
+}
 BUDGET_BYTES = 300_000
 BUDGET_MS = 100.0
 
@@ -197,10 +209,12 @@ def main() -> None:
     parser.add_argument("--resolution", type=int, default=400, choices=(400, 550, 850))
     parser.add_argument("--rounds", type=int, default=3, help="times each preset is switched to")
     parser.add_argument("--screenshots", type=Path, default=None, help="folder for PNG screenshots")
+    parser.add_argument("--presets", choices=sorted(PRESET_SETS), default="default",
+                        help="which viewer: the default presets, or a page's viewer with genes and fusions")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
-    viewer = karyotype_viewer(DEFAULT_PRESETS, resolution=args.resolution)
+    viewer = karyotype_viewer(PRESET_SETS[args.presets], resolution=args.resolution)
     build_s = time.perf_counter() - t0
     labels = [s.label for s in viewer.states]
 
