@@ -68,10 +68,8 @@ class Abnormality:
     def label(self) -> str:
         """A short label for a karyogram: "+21", "t(8;21)", "del(5)", "i(17q)", "der(22)t(9;22)", "mar"."""
         c = "c" if self.constitutional else ""
-        if self.kind == "gain":
-            return f"+{self.chromosomes[0]}{c}"
-        if self.kind == "loss":
-            return f"-{self.chromosomes[0]}{c}"
+        if self.kind in ("gain", "loss"):
+            return str(self)
         if self.kind == "marker":
             return f"mar{self.marker_id}{c}"
         if self.kind == "i" and self.breakpoints:
