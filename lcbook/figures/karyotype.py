@@ -472,7 +472,7 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
             drawn.add(_r(y))
             parts.add("gene", [(xc - _W / 2 - 0.22, y + m), (xc + _W / 2 + 0.22, y + m),
                                (xc + _W / 2 + 0.22, y - m), (xc - _W / 2 - 0.22, y - m)])
-        text = f"<b>{symbol}</b> ({g.name}): {g.role}"
+        text = f"<b>{symbol}</b> ({g.name}): {g.role} (page: {_page_of(symbol)})"
         if junction:
             where = ("at the two junctions of the inverted chromosome" if junction.startswith("inv(")
                      else "on the two derivatives")
@@ -827,6 +827,17 @@ _FUSION_NAMES = {"t(9;11)": "KMT2A::MLLT3", "t(8;21)": "RUNX1::RUNX1T1", "t(9;22
                  "t(15;17)": "PML::RARA", "inv(16)": "CBFB::MYH11"}
 
 
+#: The chapter page each gene belongs to (gene_loci.tsv's page column), as the page calls itself.
+_PAGE_TITLES = {"down_syndrome": "Down syndrome", "bloom": "Bloom syndrome", "wiskott_aldrich": "Wiskott-Aldrich syndrome",
+                "fanconi": "Fanconi anemia", "familial": "Familial predisposition",
+                "genes_to_skin": "From genes to skin", "clonal": "Acquired mutations"}
+
+
+def _page_of(symbol: str) -> str:
+    page = gene_locus(symbol).page
+    return _PAGE_TITLES.get(page, page.replace("_", " "))
+
+
 def _fusion_name(label: str) -> str:
     return _FUSION_NAMES.get(label, "")
 
@@ -845,7 +856,7 @@ def _gene_rows(k: Karyotype, name: str, line: int, genes: Sequence[str]) -> list
         names = [f"der({c.name}) of {c.label}" if c.label.startswith("t(") else (c.label or f"chromosome {c.name}")
                  for c in on]
         where = _join_words(list(dict.fromkeys(names))) or "no chromosome"
-        rows.append((name, f"{g} gene", str(len(on)), f"at {gene_locus(g).name}; on {where}"))
+        rows.append((name, f"{g} gene", str(len(on)), f"at {gene_locus(g).name}; on {where}; page: {_page_of(g)}"))
     return rows
 
 

@@ -189,3 +189,11 @@ def test_a_long_list_of_marked_genes_wraps_in_the_subtitle_to_fit_a_phone():
     import re
     lines = [re.sub(r"<[^>]+>", "", line) for line in fig.layout.title.subtitle.text.split("<br>")]
     assert len(lines) >= 3 and max(len(line) for line in lines) <= 44
+
+
+def test_the_hover_and_the_table_name_the_page_a_gene_belongs_to():
+    fig = karyogram("46,XY", genes=("BLM",))
+    hover = " ".join(next(t for t in fig.data if t.name == "hover").hovertext).replace("<br>", " ")
+    assert "(page: Bloom syndrome)" in hover
+    (row,) = [r for r in karyotype_table("46,XY", ("BLM",)) if r[1] == "BLM gene"]
+    assert row[3].endswith("page: Bloom syndrome")
