@@ -39,10 +39,10 @@ def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
         CascadeStep("all", "Newborns with Down syndrome", newborns, "",
                     "Their cells carry three copies of chromosome 21 or of its long arm (some cells only, in mosaicism).", ""),
         CascadeStep("gata1", "A GATA1-mutant clone", classic + silent, "newborns",
-                    "Roughly a quarter to nearly a third carry blood cells with an acquired GATA1 mutation "
-                    f"(drawn here as {classic + silent}: 8.5% found by standard sequencing, plus 20.4% of the "
-                    "rest found only by sensitive sequencing, \"silent TAM\"; the second figure comes from "
-                    "the babies who had sensitive sequencing).",
+                    "Many carry blood cells with an acquired GATA1 mutation "
+                    f"(drawn here as {classic + silent}, an extrapolation: 8.5% found by standard sequencing, "
+                    "plus 20.4% of the rest, the share with a clone, \"silent TAM\", among the 88 babies "
+                    "without a standard-method mutation who also had sensitive sequencing).",
                     "Roberts et al. 2013"),
         CascadeStep("tam", "Transient abnormal myelopoiesis (TAM)", tam, "newborns",
                     f"About {tam} have TAM: many blasts in the blood in the first weeks of life. It resolves "
