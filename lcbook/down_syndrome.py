@@ -34,30 +34,30 @@ def tam_cascade(newborns: int = 1000) -> tuple[CascadeStep, ...]:
     silent = round((newborns - classic) * 0.204)
     tam = round(newborns * _shared("tam-newborns"))  # about 1 in 10 (Klusmann et al. 2008, from earlier reports)
     skin = round(tam * 0.05)  # Brazzelli et al. 2019: about 5% of neonates with TAM
-    mlds = round(tam * _shared("tam-to-ml-ds"))  # 29 of 146, cumulative incidence 23% (Klusmann et al. 2008)
+    mlds = round(tam * _shared("tam-to-ml-ds"))  # 29 of 146, reported as 23% (Klusmann et al. 2008)
     return (
         CascadeStep("all", "Newborns with Down syndrome", newborns, "",
                     "Their cells carry three copies of chromosome 21 or of its long arm (some cells only, in mosaicism).", ""),
         CascadeStep("gata1", "A GATA1-mutant clone", classic + silent, "newborns",
-                    "Roughly a quarter to nearly a third carry blood cells with an acquired GATA1 mutation "
-                    f"(drawn here as {classic + silent}: 8.5% found by standard sequencing, plus 20.4% of the "
-                    "rest found only by sensitive sequencing, \"silent TAM\"; the second figure comes from "
-                    "the babies who had sensitive sequencing).",
+                    "Many carry blood cells with an acquired GATA1 mutation "
+                    f"(drawn here as {classic + silent}, an extrapolation: 8.5% found by standard sequencing, "
+                    "plus 20.4% of the rest, the share with a clone, \"silent TAM\", among the 88 babies "
+                    "without a standard-method mutation who also had sensitive sequencing).",
                     "Roberts et al. 2013"),
         CascadeStep("tam", "Transient abnormal myelopoiesis (TAM)", tam, "newborns",
                     f"About {tam} have TAM: many blasts in the blood in the first weeks of life. It resolves "
                     "on its own in most babies, but 15-20% of babies with clinically diagnosed TAM die early. "
-                    "Estimates of how common TAM is range from about 4% to 20% of newborns, depending on how "
-                    "carefully it is looked for (8.5% had a GATA1 mutation found by standard methods in an "
-                    "unselected cohort).",
+                    "Estimates of how common TAM is range from about 4-5% to about 1 in 10 newborns, because "
+                    "not every baby has a blood count and TAM has had no agreed definition (8.5% had a GATA1 "
+                    "mutation found by standard methods in an unselected cohort).",
                     "Klusmann et al. 2008; Roberts et al. 2013; Alford et al. 2011; Massey et al. 2006"),
         CascadeStep("skin", "A skin eruption with TAM", skin, "babies with TAM",
                     f"About {skin} of the babies with TAM have a rash of papules, vesicles and pustules, "
                     "often starting on the face, that contains blasts and fades as the blood settles.",
                     "Brazzelli et al. 2019; Nijhawan et al. 2001"),
         CascadeStep("mlds", "Myeloid leukemia of Down syndrome (ML-DS)", mlds, "babies with TAM",
-                    f"About {mlds}: in a German cohort, 29 of 146 babies with TAM developed ML-DS, a cumulative "
-                    "incidence of 23%, within the first 4 years of life. ML-DS needs further acquired mutations (cohesin, CTCF, epigenetic and "
+                    f"About {mlds}: in a German cohort, 29 of 146 babies with TAM developed ML-DS (reported "
+                    "as 23%), within the first 4 years of life. ML-DS needs further acquired mutations (cohesin, CTCF, epigenetic and "
                     "signaling genes). These figures come from different cohorts: together they give more "
                     "ML-DS than the 2.1% risk of any leukemia by age 5 in a Danish cohort, so read them as "
                     "approximate.",

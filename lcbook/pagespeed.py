@@ -7,7 +7,13 @@ Applied to the built HTML after Sphinx has written it (``lcbook.sphinxext`` call
 - no script blocks the first paint: the theme's scripts load ``defer`` (in their order), the
   configuration one-liners that read them are inlined, and scripts for features the chapter
   switches off (Thebe; search-as-you-type's index on pages other than the search page) are dropped;
-- each stylesheet keeps only the rules whose classes and ids occur in some built page or script.
+- each stylesheet keeps only the rules whose classes and ids occur in some built page or script;
+- each figure's data (its plotly JSON and its states) moves out of the page into a small script of
+  its own in ``_static/figures``, fetched when the figure nears the screen, so the page that paints
+  first is text only (the script form, not JSON, so a page opened from disk draws its figures too);
+- icons that the theme's stylesheets draw as characters of the Font Awesome font (an admonition's
+  icon, an external link's arrow) are drawn by a CSS mask of the same SVG, so no page downloads the
+  156 KB icon font.
 """
 from __future__ import annotations
 
@@ -53,15 +59,36 @@ def fontawesome_icons(script: str) -> dict[str, dict[str, Icon]]:
     return packs
 
 
-_ICON_ELEMENT = re.compile(r'<i\s([^>]*\bclass="[^"]*\bfa[-a-z]*[^"]*"[^>]*)>\s*</i>')
+def fontawesome_codepoints(script: str) -> dict[str, Icon]:
+    """Every Font Awesome 6 icon by its character (the font's codepoint): the solid one, as the theme's CSS draws."""
+    packs: dict[str, dict[str, Icon]] = {}
+    starts = [(d.start(), d.group(1)) for d in re.finditer(r'\b[A-Za-z_$]+\("(fa[bsr])",\s*[A-Za-z_$]+\)', script)]
+    entry = re.compile(r':\[(\d+),(\d+),\[[^\]]*\],"([0-9a-f]{4,5})","([^"]+)"\]')
+    previous = 0
+    for start, pack in starts:
+        icons = packs.setdefault(pack, {})
+        for m in entry.finditer(script, previous, start):
+            icons.setdefault(chr(int(m.group(3), 16)), Icon(int(m.group(1)), int(m.group(2)), m.group(4)))
+        previous = start
+    if not starts:
+        packs["fas"] = {chr(int(m.group(3), 16)): Icon(int(m.group(1)), int(m.group(2)), m.group(4))
+                        for m in entry.finditer(script)}
+    out: dict[str, Icon] = {}
+    for pack in ("fas", "far", "fab"):
+        for char, icon in packs.get(pack, {}).items():
+            out.setdefault(char, icon)
+    return out
+
+
+_ICON_ELEMENT = re.compile(r'<(i|span)\s([^>]*\bclass="[^"]*\bfa[-a-z]*[^"]*"[^>]*)>\s*</\1>')
 _ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 
 
 def inline_icons(page: str, icons: dict[str, dict[str, Icon]]) -> str:
-    """The page with each Font Awesome ``<i>`` icon replaced by the same icon as inline SVG."""
+    """The page with each Font Awesome ``<i>`` (or empty ``<span>``) icon replaced by the same icon as inline SVG."""
 
     def replace(match: re.Match) -> str:
-        attrs = dict(_ATTR.findall(match.group(1)))
+        attrs = dict(_ATTR.findall(match.group(2)))
         classes = attrs.get("class", "").split()
         pack = next((ICON_PACKS[c] for c in classes if c in ICON_PACKS), "fas")
         names = [c[3:] for c in classes if c.startswith("fa-") and c not in ICON_PACKS and c not in _ICON_MODIFIERS]
@@ -76,6 +103,81 @@ def inline_icons(page: str, icons: dict[str, dict[str, Icon]]) -> str:
                 f'viewBox="0 0 {icon.width} {icon.height}"><path fill="currentColor" d="{icon.path}"/></svg>')
 
     return _ICON_ELEMENT.sub(replace, page)
+
+
+_CONTENT = re.compile(r'(?<![-\w])content:\s*([^;}]+)')
+_CUSTOM_PROPERTY = re.compile(r'(--[-\w]+)\s*:\s*([^;}]+)')
+_GLYPH_RULE = re.compile(r'^\.fa-[-a-z0-9]+::?before$')
+
+
+def _css_string(value: str) -> str | None:
+    """The text of a CSS string literal ('"\\f05a"' -> '\uf05a'), or None if it is not one."""
+    value = value.strip()
+    if len(value) < 2 or value[0] not in "\"'" or value[-1] != value[0]:
+        return None
+    return re.sub(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2),
+                  value[1:-1])
+
+
+def _resolve(value: str, properties: dict[str, str], depth: int = 0) -> str | None:
+    value = value.strip().removesuffix("!important").strip()
+    var = re.fullmatch(r"var\(\s*(--[-\w]+)\s*(?:,[^)]*)?\)", value)
+    if var:
+        target = properties.get(var.group(1))
+        return _resolve(target, properties, depth + 1) if target is not None and depth < 8 else None
+    return _css_string(value)
+
+
+def icon_mask_url(icon: Icon) -> str:
+    """An icon as a CSS url() of an SVG data URI (for mask-image)."""
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {icon.width} {icon.height}'>"
+           f"<path d='{icon.path}'/></svg>")
+    return 'url("data:image/svg+xml,' + svg.replace("<", "%3C").replace(">", "%3E").replace("#", "%23") + '")'
+
+
+def icon_masks(css: str, icons: dict[str, Icon]) -> str:
+    """A stylesheet whose icon-font characters (``content: "\\f05a"``) are drawn as masks of the same SVG icon.
+
+    A rule that puts one Font Awesome character in a pseudo-element gets ``content: ""`` and a mask in
+    the current text colour, so the icon looks the same and the browser never needs the icon font.
+    """
+    import tinycss2
+
+    properties = dict(_CUSTOM_PROPERTY.findall(css))
+
+    def convert(rules) -> str:
+        out = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                prelude = tinycss2.serialize(rule.prelude).strip()
+                body = tinycss2.serialize(rule.content).strip()
+                out.append(prelude + "{" + _masked(prelude, body) + "}")
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in (
+                    "media", "supports", "layer", "container"):
+                inner = convert(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                out.append(f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}{{{inner}}}")
+            else:
+                out.append(tinycss2.serialize([rule]).strip())
+        return "\n".join(out)
+
+    def _masked(prelude: str, body: str) -> str:
+        m = _CONTENT.search(body)
+        if not m or all(_GLYPH_RULE.match(s.strip()) for s in _split_selectors(prelude)):
+            return body
+        text = _resolve(m.group(1), properties)
+        if not text or len(text) != 1 or text not in icons:
+            return body
+        url = icon_mask_url(icons[text])
+        size = "" if re.search(r"(?<![-\w])width\s*:", body) else "width:1em;height:1em;vertical-align:-.125em;"
+        # Last, so that they win over the rule's own font: with the icon font named, the browser
+        # would still download it (for the empty box's line metrics).
+        mask = (f'content:"";display:inline-block;{size}background-color:currentColor;'
+                f"-webkit-mask:{url} center/contain no-repeat;mask:{url} center/contain no-repeat;"
+                "font-family:inherit;font-weight:inherit")
+        rest = (body[:m.start()] + body[m.end():]).strip().strip(";").replace(";;", ";")
+        return (rest + ";" if rest else "") + mask
+
+    return convert(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
 
 
 # --- Scripts ------------------------------------------------------------------------------------
@@ -221,6 +323,48 @@ def linked_files(page: str, kind: str) -> list[str]:
     return [html.unescape(f.split("?", 1)[0]) for f in found if "://" not in f]
 
 
+# --- Figure data -------------------------------------------------------------------------------
+
+#: Where a figure's data goes, under _static.
+FIGURE_DIR = "figures"
+_PLOT_DATA = re.compile(
+    r'<script type="application/json" class="lc-plot-data" data-lc-for="([^"]+)">(.*?)</script>', re.DOTALL)
+_STATES = re.compile(r'<script type="application/json" class="lc-states">(.*?)</script>\n?', re.DOTALL)
+_FIGURE_OPEN = '<figure class="lc-interactive" data-lc-figure="{id}">'
+
+
+def figure_script(key: str, plot: str, states: str | None) -> str:
+    """The script that hands one figure's data (plotly JSON, states) to the page's lcbook.js."""
+    body = '{"plot":' + plot + (',"states":' + states if states is not None else "") + "}"
+    return f'(window.lcbookFigures=window.lcbookFigures||{{}})["{key}"]={body};\n'
+
+
+def externalize_figures(page: str) -> tuple[str, dict[str, str]]:
+    """The page with each figure's inline data replaced by a link to its own script; and those scripts by key.
+
+    The key is the digest of the data, so two builds (and two pages showing one figure) write one file.
+    """
+    import hashlib
+
+    files: dict[str, str] = {}
+    for match in list(_PLOT_DATA.finditer(page)):
+        div_id, plot = match.group(1), match.group(2)
+        states = None
+        opening = page.find(_FIGURE_OPEN.format(id=div_id))
+        if opening >= 0:
+            closing = page.find("</figure>", opening)
+            found = _STATES.search(page, opening, closing)
+            if found:
+                states = found.group(1)
+                page = page[:found.start()] + page[found.end():]
+        key = hashlib.sha1((plot + "\x1f" + (states or "")).encode("utf-8")).hexdigest()[:16]
+        files[key] = figure_script(key, plot, states)
+        page = page.replace(match.group(0), "", 1)
+        page = page.replace(f'<div id="{div_id}" class="plotly-graph-div lc-plot"',
+                            f'<div id="{div_id}" class="plotly-graph-div lc-plot" data-lc-data="{key}"', 1)
+    return page, files
+
+
 # --- The whole site -----------------------------------------------------------------------------
 
 #: Scripts whose words are not class names a stylesheet needs (plotly.js brings its own styles).
@@ -265,11 +409,23 @@ def speed_up_site(outdir: Path, pages: dict[Path, str]) -> dict[Path, str]:
 
     static = outdir / "_static"
     fontawesome = static / "scripts" / "fontawesome.js"
-    icons = fontawesome_icons(fontawesome.read_text(encoding="utf-8")) if fontawesome.exists() else {}
+    fa_script = fontawesome.read_text(encoding="utf-8") if fontawesome.exists() else ""
+    icons = fontawesome_icons(fa_script)
+    glyphs = fontawesome_codepoints(fa_script)
     out = {
         path: defer_scripts(inline_icons(text, icons), static, search_page=path.name == "search.html")
         for path, text in pages.items()
     }
+    figures = static / FIGURE_DIR
+    for path, text in out.items():
+        text, files = externalize_figures(text)
+        if files:
+            figures.mkdir(exist_ok=True)
+            for key, script in files.items():
+                target = figures / f"{key}.js"
+                if not target.exists():
+                    target.write_text(script, encoding="utf-8")
+            out[path] = text
 
     scripts: dict[Path, str] = {}
     for path, text in out.items():
@@ -292,7 +448,7 @@ def speed_up_site(outdir: Path, pages: dict[Path, str]) -> dict[Path, str]:
             bundle = static / f"{BUNDLE_PREFIX}{digest}.css"
             parts = [
                 f"/* {s.name} (trimmed to the rules this site uses) */\n"
-                + purge_css(read_stylesheet(s, static.resolve()), names)
+                + icon_masks(purge_css(read_stylesheet(s, static.resolve()), names), glyphs)
                 for s in key
             ]
             bundle.write_text("\n".join(parts) + "\n", encoding="utf-8")

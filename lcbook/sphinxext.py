@@ -350,9 +350,6 @@ A11Y_FIXES: tuple[tuple[str, str], ...] = (
     ('data-mode="auto"  title="System Settings"></i>', 'data-mode="auto" aria-hidden="true"></i>'),
     # A folded code cell's toggle is named "Toggle hidden content" but shows "Show code cell source".
     ('<summary aria-label="Toggle hidden content">', "<summary>"),
-    # The colour-mode script starts with an empty mode when none is saved, which the theme reports as
-    # an error ("Got invalid theme mode") before it falls back to "auto": start with "auto".
-    ('dataset.mode = localStorage.getItem("mode") || "";', 'dataset.mode = localStorage.getItem("mode") || "auto";'),
     # docutils marks bibliography entries with the deprecated doc-biblioentry role inside role="list".
     ('role="doc-biblioentry"', 'role="listitem"'),
 )

@@ -182,7 +182,8 @@ def _draw_state(parent: str, division: str, chromosome: str) -> _Canvas:
     zs = zygotes(parent, division, chromosome, error_cell)
     cv = _Canvas()
     whose = "Mother" if parent == "mother" else "Father"
-    word = "eggs" if parent == "mother" else "sperm"
+    # One female meiosis makes one egg and polar bodies, so its shares are of the products, not of eggs.
+    word = "products" if parent == "mother" else "sperm"
     empty = "no 21" if chromosome == "21" else "no X or Y"
     h = m.homologues
 
@@ -231,7 +232,9 @@ def _draw_state(parent: str, division: str, chromosome: str) -> _Canvas:
         _draw_chromosomes(cv, x, _PY["gametes"], g.chromosomes, sisters=False, scale=0.75)
         cv.text(x, _PY["gamete_label"], _labels(g.chromosomes, empty), size=12)
         cv.text(x, _PY["share"], f"{g.share} of {word}", size=12, bold=True)
-        cv.hover.append((x, cv.y(_PY["gametes"]), f"{g.share} of the {word}: {g.label}"))
+        of_what = ("the products of this meiosis (only one becomes the egg)" if parent == "mother"
+                   else "the sperm")
+        cv.hover.append((x, cv.y(_PY["gametes"]), f"{g.share} of {of_what}: {g.label}"))
 
     # 4. Fertilisation by a typical gamete of the other parent, and the zygotes.
     other = zs[0].from_father if parent == "mother" else zs[0].from_mother

@@ -486,8 +486,8 @@ def lc_frequency_chart() -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "Leukemia cutis affects about 2–30% of patients depending on the leukemia (Robak 2023): "
-            "highest in congenital leukemia (25–30%), T-cell leukemias such as T-PLL (20–50%) and ATLL "
-            "(about 50%), and monocytic AML (24 of 81 with acute myelomonocytic leukemia had skin or "
+            "highest in congenital leukemia (25–30%) and ATLL (about 50%; T-PLL's 20–50% comes from a "
+            "two-patient case report with a review of the literature), and monocytic AML (24 of 81 with acute myelomonocytic leukemia had skin or "
             "mucosal infiltrates, Buechner 2005); lower in adult AML as a whole (5–10%, a background "
             "estimate stated by Luskin 2015; 4.5% at diagnosis in the ECOG-ACRIN trials, Ganzel 2016). "
             "Robak 2023 also names CLL among the highest; no CLL or CML series is charted here. The TAM row counts neonates with skin "

@@ -1,44 +1,73 @@
 /* lcbook: the chapter's figures in the static page (no kernel needed).
-   Each figure is a sized, empty <div class="lc-plot"> and its JSON. plotly.js (served from the book's
-   own _static) is loaded only when a figure comes near the screen, and the figure is drawn then, so
-   a page's text paints before any of this runs. An interactive figure (<figure class="lc-interactive">)
-   holds its precomputed states as JSON, read when a control is first used; a button or a range
-   input (or, on a phone, a menu) applies one state with Plotly.update. */
+   Each figure is a sized, empty <div class="lc-plot"> and its data: in the built book a small script
+   of its own (_static/figures/KEY.js, named by the div's data-lc-data), elsewhere JSON in the page.
+   plotly.js and the data (served from the book's own _static) are loaded only when a figure comes
+   near the screen, and the figure is drawn then, so a page's text paints before any of this runs.
+   An interactive figure (<figure class="lc-interactive">) has precomputed states in the same data;
+   a button or a range input (or, on a phone, a menu) applies one state with Plotly.update. */
 (function () {
   "use strict";
   var script = document.currentScript;
-  var plotlySrc = script ? script.src.replace(/lcbook\.js(\?[^#]*)?$/, "plotly-basic.min.js") : "";
+  var staticBase = script ? script.src.replace(/lcbook\.js(\?[^#]*)?$/, "") : "";
+  var plotlySrc = staticBase + "plotly-basic.min.js";
   var plotlyLoading = null;
+  var dataLoading = {};
+
+  // A script from this book's _static, added once; resolves when it has run.
+  function loadScript(src, hideAmd) {
+    return new Promise(function (resolve, reject) {
+      // plotly.js registers as an AMD module where a loader (require.js) is on the page; hide it.
+      var amd = window.define;
+      if (hideAmd && amd && amd.amd) window.define = undefined;
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = function () { if (hideAmd && amd) window.define = amd; resolve(); };
+      tag.onerror = function () {
+        if (hideAmd && amd) window.define = amd;
+        reject(new Error("lcbook: could not load " + src));
+      };
+      document.head.appendChild(tag);
+    });
+  }
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (!plotlyLoading) {
-      plotlyLoading = new Promise(function (resolve, reject) {
-        // plotly.js registers as an AMD module where a loader (require.js) is on the page; hide it.
-        var amd = window.define;
-        if (amd && amd.amd) window.define = undefined;
-        var tag = document.createElement("script");
-        tag.src = plotlySrc;
-        tag.onload = function () { if (amd) window.define = amd; resolve(window.Plotly); };
-        tag.onerror = function () {
-          if (amd) window.define = amd;
-          reject(new Error("lcbook: plotly.js could not be loaded from " + plotlySrc));
-        };
-        document.head.appendChild(tag);
-      });
+      plotlyLoading = loadScript(plotlySrc, true).then(function () { return window.Plotly; });
     }
     return plotlyLoading;
   }
 
-  function specOf(gd) {
-    var node = document.querySelector('script.lc-plot-data[data-lc-for="' + gd.id + '"]');
+  function inlineJson(selector) {
+    var node = document.querySelector(selector);
     return node ? JSON.parse(node.textContent) : null;
+  }
+
+  /* A figure's data, {plot: {data, layout, config}, states: [...]}, from its script or the page. */
+  function dataOf(gd) {
+    var key = gd.getAttribute("data-lc-data");
+    if (!key) {
+      var figure = gd.closest("figure.lc-interactive");
+      var states = figure ? figure.querySelector("script.lc-states") : null;
+      return Promise.resolve({
+        plot: inlineJson('script.lc-plot-data[data-lc-for="' + gd.id + '"]'),
+        states: states ? JSON.parse(states.textContent) : []
+      });
+    }
+    var known = window.lcbookFigures && window.lcbookFigures[key];
+    if (known) return Promise.resolve(known);
+    if (!dataLoading[key]) {
+      dataLoading[key] = loadScript(staticBase + "figures/" + key + ".js", false).then(function () {
+        return window.lcbookFigures[key];
+      });
+    }
+    return dataLoading[key];
   }
 
   function draw(gd) {
     if (!gd._lcDrawing) {
-      gd._lcDrawing = loadPlotly().then(function (Plotly) {
-        var spec = specOf(gd);
+      gd._lcDrawing = Promise.all([loadPlotly(), dataOf(gd)]).then(function (loaded) {
+        var Plotly = loaded[0], spec = loaded[1] && loaded[1].plot;
         if (!spec) return gd;
         return Plotly.newPlot(gd, spec.data, spec.layout, spec.config);
       }).then(function () {
@@ -53,39 +82,29 @@
     return Promise.all(Array.prototype.map.call(document.querySelectorAll(".lc-plot"), draw));
   }
 
-  function statesOf(figure) {
-    if (!figure._lcStates) {
-      var node = figure.querySelector("script.lc-states");
-      figure._lcStates = node ? JSON.parse(node.textContent) : [];
-    }
-    return figure._lcStates;
-  }
-
   function apply(figure, index) {
-    var state = statesOf(figure)[index];
-    if (!state) return;
     var id = figure.getAttribute("data-lc-figure");
     var gd = document.getElementById(id);
+    if (!gd) return;
     figure.setAttribute("data-lc-current", String(index));
-    if (gd) {
-      draw(gd).then(function () {
-        // Only the newest choice is drawn, if the reader taps faster than the figure draws.
-        if (figure.getAttribute("data-lc-current") !== String(index)) return;
-        var traces = state.traces === null ? undefined : state.traces;
-        window.Plotly.update(gd, state.data || {}, state.layout || {}, traces);
-      });
-    }
-    var desc = document.getElementById(id + "-desc");
-    if (desc) desc.textContent = state.description;
     figure.querySelectorAll(".lc-state-button").forEach(function (b) {
       b.setAttribute("aria-pressed", String(Number(b.dataset.lcState) === index));
     });
-    var out = document.getElementById(id + "-out");
-    if (out) out.textContent = state.label;
     var menu = document.getElementById(id + "-select");
     if (menu) menu.value = String(index);
-    var range = document.getElementById(id + "-range");
-    if (range) range.setAttribute("aria-valuetext", state.label);
+    Promise.all([dataOf(gd), draw(gd)]).then(function (loaded) {
+      var state = (loaded[0].states || [])[index];
+      // Only the newest choice is shown, if the reader taps faster than the figure draws.
+      if (!state || figure.getAttribute("data-lc-current") !== String(index)) return;
+      var traces = state.traces === null ? undefined : state.traces;
+      window.Plotly.update(gd, state.data || {}, state.layout || {}, traces);
+      var desc = document.getElementById(id + "-desc");
+      if (desc) desc.textContent = state.description;
+      var out = document.getElementById(id + "-out");
+      if (out) out.textContent = state.label;
+      var range = document.getElementById(id + "-range");
+      if (range) range.setAttribute("aria-valuetext", state.label);
+    });
   }
 
   function init() {

@@ -95,3 +95,46 @@ def test_nothing_on_the_first_screen_jumps_while_the_page_loads(browser, site, p
         assert page.evaluate("window.__lcShift") <= 0.05
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/")])
+def test_a_page_carries_no_figure_data_of_its_own_only_text(loaded, path):
+    page = loaded(path).page
+    assert page.evaluate("document.querySelectorAll('script[type=\"application/json\"]').length") == 0
+    plots = page.evaluate("Array.from(document.querySelectorAll('.lc-plot')).map(gd => gd.dataset.lcData || '')")
+    assert all(plots), "every figure names the script that holds its data"
+
+
+@pytest.mark.parametrize("path", ["book/down_syndrome.html", "book/intro.html"])
+def test_no_page_downloads_the_icon_font_and_the_admonition_icons_still_show(browser, site, path):
+    v = open_page(browser, site, path, width=412, height=823, phone=True, draw=False)
+    page = v.page
+    fonts = []
+    page.on("request", lambda r: fonts.append(r.url) if r.resource_type == "font" else None)
+    try:
+        page.reload(wait_until="load")
+        page.wait_for_timeout(300)
+        assert fonts == []
+        masks = page.evaluate(
+            "Array.from(document.querySelectorAll('.admonition-title'))"
+            ".map(t => getComputedStyle(t, '::after').webkitMaskImage || getComputedStyle(t, '::after').maskImage)"
+        )
+        assert masks and all(m.startswith('url("data:image/svg+xml') for m in masks)
+    finally:
+        page.context.close()
+
+
+def test_a_page_opened_from_disk_draws_its_figures(browser):
+    from tests.browser.conftest import BUILD
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((BUILD / "book" / "down_syndrome.html").as_uri(), wait_until="load")
+        page.evaluate("window.lcbookDrawAll()")
+        page.wait_for_function(
+            "Array.from(document.querySelectorAll('.lc-plot')).every(gd => gd.getAttribute('data-lc-drawn') === 'true')",
+            timeout=20000,
+        )
+    finally:
+        context.close()

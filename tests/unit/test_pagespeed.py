@@ -6,6 +6,9 @@ from pathlib import Path
 from lcbook.pagespeed import (
     Icon,
     defer_scripts,
+    externalize_figures,
+    fontawesome_codepoints,
+    icon_masks,
     inline_icons,
     purge_css,
     selector_used,
@@ -55,6 +58,35 @@ def test_a_font_awesome_icon_becomes_inline_svg_and_its_button_keeps_its_name():
     assert '<button title="Menu">' in out
 
 
+def test_an_empty_span_icon_becomes_inline_svg_too():
+    icons = {"fas": {"bars": Icon(width=448, height=512, path="M0 0h448v64H0z")}}
+    out = inline_icons('<button><span class="fa-solid fa-bars"></span></button>', icons)
+    assert "<span" not in out and 'viewBox="0 0 448 512"' in out
+
+
+def test_the_icon_font_script_gives_each_icon_by_its_character():
+    script = 'var a={"circle-info":[512,512,["info-circle"],"f05a","M1 1z"]};'
+    assert fontawesome_codepoints(script)["\uf05a"] == Icon(512, 512, "M1 1z")
+
+
+def test_an_icon_font_character_in_a_stylesheet_becomes_a_mask_of_the_same_icon():
+    css = (':root{--icon-info:"\\f05a";--icon-note:var(--icon-info)}'
+           ".note .title:after{color:blue;content:var(--icon-note);font:var(--fa-font-solid);width:1rem}"
+           'a.external:after{content:"\uf05a"}')
+    out = icon_masks(css, {"\uf05a": Icon(512, 512, "M1 1z")})
+    rule = out[out.index(".note .title:after"):]
+    assert 'content:""' in rule and "mask:url(\"data:image/svg+xml," in rule and "M1 1z" in rule
+    assert "background-color:currentColor" in rule and "color:blue" in rule
+    external = out[out.index("a.external:after"):]
+    assert "width:1em" in external and "\uf05a" not in external
+
+
+def test_a_glyph_class_rule_and_ordinary_content_are_left_alone():
+    css = '.fa-bars:before{content:"\uf0c9"}.quote:before{content:"\u201c"}'
+    out = icon_masks(css, {"\uf0c9": Icon(448, 512, "M0 0z")})
+    assert '.fa-bars:before{content:"\uf0c9"}' in out and '.quote:before{content:"\u201c"}' in out
+
+
 def test_a_rule_is_kept_only_when_every_class_it_needs_is_used():
     names = used_names(['<p class="lede">x</p>'])
     assert selector_used("p.lede", names) and selector_used("p", names)
@@ -79,3 +111,25 @@ def test_every_page_links_one_trimmed_bundle_instead_of_its_stylesheets(tmp_path
     assert len(bundles) == 1 and bundles[0].name in out
     text = bundles[0].read_text(encoding="utf-8")
     assert ".lede{color:red}" in text and ".unused" not in text
+
+
+FIGURE_PAGE = """<p>Text</p><figure class="lc-interactive" data-lc-figure="lc-fig-1">
+<div id="lc-fig-1" class="plotly-graph-div lc-plot" style="height:300px;width:100%"></div><script type="application/json" class="lc-plot-data" data-lc-for="lc-fig-1">{"data":[],"layout":{"title":"<\\/b>"}}</script>
+<p class="lc-state-description" id="lc-fig-1-desc" aria-live="polite">One</p>
+<script type="application/json" class="lc-states">[{"label":"One"},{"label":"Two"}]</script>
+</figure>"""
+
+
+def test_a_figures_data_moves_out_of_the_page_into_a_script_of_its_own():
+    page, files = externalize_figures(FIGURE_PAGE)
+    assert "application/json" not in page and "<p>Text</p>" in page
+    (key, script), = files.items()
+    assert f'data-lc-data="{key}"' in page and 'style="height:300px;width:100%"' in page
+    assert script.startswith(f'(window.lcbookFigures=window.lcbookFigures||{{}})["{key}"]=')
+    assert '"states":[{"label":"One"},{"label":"Two"}]' in script and '"title":"<\\/b>"' in script
+
+
+def test_the_same_figure_data_gets_the_same_file_in_every_build():
+    assert externalize_figures(FIGURE_PAGE)[1].keys() == externalize_figures(FIGURE_PAGE)[1].keys()
+    other = FIGURE_PAGE.replace('"label":"Two"', '"label":"Three"')
+    assert externalize_figures(other)[1].keys() != externalize_figures(FIGURE_PAGE)[1].keys()

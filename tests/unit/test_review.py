@@ -117,7 +117,7 @@ def test_risk_figures_hold_the_fact_sheet_numbers():
         ("fanconi", "observed_expected", "AML", "North American cohort"): (785, None, None, None),
         ("fanconi", "observed_expected", "AML", "German registry"): (868, None, None, None),
         ("familial_cll", "relative_risk", "CLL", "relatives, Sweden 2009"): (8.5, None, 6.1, 11.7),
-        ("familial_cll", "relative_risk", "CLL", "relatives, earlier study"): (7.52, None, None, None),
+        ("familial_cll", "relative_risk", "CLL", "relatives, Sweden 2004"): (7.52, None, 3.63, 15.56),
         ("smoking", "relative_risk", "AML", "current smokers"): (1.40, None, 1.22, 1.60),
         ("smoking", "relative_risk", "AML", "ever smokers"): (1.25, None, 1.15, 1.36),
         ("smoking", "relative_risk", "AML", "more than 30 cigarettes a day"): (1.77, None, None, None),
