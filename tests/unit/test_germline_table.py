@@ -17,7 +17,7 @@ ALLOWED_KEYS = {
     "Spinner2014Blood", "GATA2Spectrum2023Blood", "Mehta2021GeneReviews", "Butturini1994Blood",
     "Alter2018Haematologica", "Antonarakis1991NEJM", "Klusmann2008Blood", "Hasle2000Lancet", "Webb2007ADC",
     "SEER-HemeDB-Bloom", "Langer2023GeneReviews", "Sugranes2022GenetMed", "Tawana2015Blood",
-    "NORD-FPDMM2024", "Raskind2021GeneReviews",
+    "NORD-FPDMM2024", "Raskind2021GeneReviews", "RoucherBoulez2019FrontEndocrinol",
 }
 ICC = {
     "No constitutional disorder": {"CEBPA", "DDX41", "TP53"},
