@@ -417,7 +417,7 @@ _ORIGIN_COLOURS = {
 }
 _STUDY_NAMES = {
     "Antonarakis 1991": "Antonarakis et al. 1991, N Engl J Med 324:872",
-    "Ann Genet 1999": "Ann Génét 1999, 42:11",
+    "Antonarakis 1992": "Antonarakis et al. 1992, Am J Hum Genet 50:544",
 }
 
 

@@ -72,21 +72,23 @@ def test_shares_of_one_group_in_one_study_add_up_to_at_most_100():
         totals[(r.study, r.share_of)] = totals.get((r.study, r.share_of), 0) + r.share_percent
     assert all(t <= 100 + 1e-9 for t in totals.values())
     assert totals[("Antonarakis 1991", "all cases")] == pytest.approx(100)
-    assert totals[("Ann Genet 1999", "maternal errors")] == pytest.approx(100)
+    assert totals[("Antonarakis 1992", "maternal errors")] == pytest.approx(100)
+    assert totals[("Antonarakis 1992", "paternal errors")] == pytest.approx(100)
 
 
 def test_parental_origin_holds_the_fact_sheets_figures():
     got = {(r.study, r.parent, r.division): r.share_percent for r in data.down_syndrome_parental_origin()}
     assert got[("Antonarakis 1991", "mother", "any")] == 95.3
     assert got[("Antonarakis 1991", "father", "any")] == 4.7
-    assert got[("Ann Genet 1999", "mother", "any")] == 91.6
-    assert got[("Ann Genet 1999", "mother", "meiosis I")] == 72.4
-    assert got[("Ann Genet 1999", "mother", "meiosis II")] == 27.6
+    # Antonarakis 1992: of the informative maternal cases 128 in meiosis I, 38 in meiosis II; paternal 2 and 7 of 9.
+    assert got[("Antonarakis 1992", "mother", "meiosis I")] == 77.1
+    assert got[("Antonarakis 1992", "mother", "meiosis II")] == 22.9
+    assert got[("Antonarakis 1992", "father", "meiosis I")] == 22.2
+    assert got[("Antonarakis 1992", "father", "meiosis II")] == 77.8
 
 
-def test_only_the_papers_about_45_55_paternal_split_is_marked_approximate():
-    approx = {(r.parent, r.division) for r in data.down_syndrome_parental_origin() if r.approximate}
-    assert approx == {("father", "meiosis I"), ("father", "meiosis II")}
+def test_no_share_is_marked_approximate_since_the_abstract_gives_every_count():
+    assert not any(r.approximate for r in data.down_syndrome_parental_origin())
 
 
 # --- Klinefelter ---------------------------------------------------------------------------------------

@@ -16,8 +16,8 @@ ALLOWED_KEYS = {
     "DDX41Review2023Blood", "Makishima2023Blood", "Deuitch2021GeneReviews", "NIH-FPDMM2023Blood",
     "Spinner2014Blood", "GATA2Spectrum2023Blood", "Mehta2021GeneReviews", "Butturini1994Blood",
     "Alter2018Haematologica", "Antonarakis1991NEJM", "Klusmann2008Blood", "Hasle2000Lancet", "Webb2007ADC",
-    "SEER-HemeDB-Bloom", "Langer2023GeneReviews", "Sugranes2022GenetMed", "Blood2023Hypoplastic", "Tawana2015Blood",
-    "NORD-FPDMM2024", "Raskind2021GeneReviews",
+    "SEER-HemeDB-Bloom", "Langer2023GeneReviews", "Sugranes2022GenetMed", "Tawana2015Blood",
+    "NORD-FPDMM2024", "Raskind2021GeneReviews", "RoucherBoulez2019FrontEndocrinol",
 }
 ICC = {
     "No constitutional disorder": {"CEBPA", "DDX41", "TP53"},

@@ -268,15 +268,15 @@ def test_explorer_refuses_a_chromosome_it_does_not_draw():
 def test_parental_origin_chart_plots_the_data_files_shares():
     fig = parental_origin_chart().figure
     plotted = sorted(x for t in fig.data for x in t.x)
-    assert plotted == sorted([95.3, 4.7, 91.6, 72.4, 27.6, 45, 55])
+    assert plotted == sorted([95.3, 4.7, 77.1, 22.9, 22.2, 77.8])
 
 
 def test_parental_origin_chart_names_its_sources_in_the_figure_and_the_takeaway():
     chart = parental_origin_chart()
     shown = " ".join(a.text for a in chart.figure.layout.annotations)
-    assert "Antonarakis" in shown and "1999" in shown
+    assert "Antonarakis" in shown and "1992" in shown
     assert "Antonarakis" in chart.alt.takeaway
-    assert {row[-1] for row in chart.alt.rows} == {"Antonarakis1991NEJM", "AnnGenet1999"}
+    assert {row[-1] for row in chart.alt.rows} == {"Antonarakis1991NEJM", "Antonarakis1992AJHG"}
 
 
 def test_parental_origin_chart_uses_only_bar_traces():

@@ -40,7 +40,7 @@ from tests.conftest import ROOT, toc_pages
 
 # Citation keys of the fact sheet (sections 1-9) that the review data may use.
 FACT_SHEET_KEYS = {
-    "Chou2008Blood", "Roberts2013Blood", "Yoshida2013NatGenet", "Antonarakis1991NEJM", "AnnGenet1999",
+    "Chou2008Blood", "Roberts2013Blood", "Yoshida2013NatGenet", "Antonarakis1991NEJM", "Antonarakis1992AJHG",
     "BMJBP-DS", "Hasle2000Lancet", "Brazzelli2019PediatrDermatol", "Webb2007ADC", "Klusmann2008Blood",
     "Langer2023GeneReviews", "Ellis1995Cell", "Chaganti1974PNAS", "Sugranes2022GenetMed",
     "NICHD-KS", "Ji2016IJC", "Hasle1995KS", "Swerdlow2005JNCI",
