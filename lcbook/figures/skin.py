@@ -350,7 +350,6 @@ SOURCE_SHORT: dict[str, str] = {
     "Buechner2005Chapter": "Buechner 2005",
     "MateosMayo2021": "Mateos-Mayo 2021",
     "Sawada2011Blood": "Sawada 2011",
-    "Sugaya2014JDermatol": "Sugaya 2014",
     "Brazzelli2019PediatrDermatol": "Brazzelli 2019",
 }
 

@@ -51,7 +51,7 @@ FACT_SHEET_KEYS = {
     "Makishima2023Blood", "Goldin2009Haematologica", "Goldin2004Blood", "Robak2023Cancers",
     "Jaiswal2014NEJM", "Steensma2015Blood", "Steensma2018HematologyASH", "Larson2011MJHID", "Huh2013AnnLabMed",
     "Hsu2013RadiatRes", "Richardson2009RadiatRes", "IARC2018Vol120", "Fircanis2014AJH",
-    "Sawada2011Blood", "Sugaya2014JDermatol",
+    "Sawada2011Blood",
 }
 LOW_AUTHORITY = {"DermpathAtlas-LC", "StandardOfCare", "ClickToCure-EMD", "RUNX1-FPD-org", "Devins2015Medscape",
                  "Dermpedia2024"}

@@ -41,7 +41,7 @@ from lcbook.skin import (
 FACT_SHEET_KEYS = {
     "Robak2023Cancers", "Luskin2015Haematologica", "Ganzel2016JCO", "GodinezChaparro2022BMHIM",
     "CMML2012LeukRes", "Buechner2005Chapter", "Gru-TPLL-Chapter", "MateosMayo2021", "Sawada2011Blood",
-    "Sugaya2014JDermatol", "Brazzelli2019PediatrDermatol", "DermpathAtlas-LC",
+    "Brazzelli2019PediatrDermatol", "DermpathAtlas-LC",
 }
 LOW_AUTHORITY_KEYS: set[str] = set()  # the older series known only from an unofficial copy were dropped
 
