@@ -105,7 +105,10 @@ _LABEL_STYLES: dict[str, tuple[int, str, bool]] = {
     "change": (12, "#000000", True),
     "group": (12, "#595959", True),
     "gene": (12, "#000000", False),  # beside its orange bar, read from the left
+    "gene-left": (12, "#000000", False),  # the same, left of the bar, at the right end of a row
 }
+#: A gene's name sits on a pale box, so that it stays readable where it overlaps the next chromosome.
+_GENE_LABEL_BG = "rgba(255,255,255,0.92)"
 _GENE_LABEL_GAP = 0.6  # marks of a gene closer than this (in a slot) share one label
 
 # Geometry, in thousands of ISCN units (chromosome 1 is 15.1 long).
@@ -120,8 +123,8 @@ _BOTTOM_PAD = 1.25  # below a row: chromosome labels
 _HALO = 0.3         # halo margin around a changed chromosome
 _MIN_AUTOSOME_SLOT = 3  # room for a trisomy in every slot, so that presets share one layout
 _MIN_SEX_SLOT = 4       # room for XXYY
-_HEIGHT = 760
-_MARGIN = dict(l=4, r=4, t=70, b=46)  # t: a title with two lines below it
+_HEIGHT = 776  # 760 for the plot and its title, and 16 for the key's third line
+_MARGIN = dict(l=4, r=4, t=70, b=62)  # t: a title with two lines below it; b: the three-line key
 
 
 # --------------------------------------------------------------------------------------------------
@@ -148,7 +151,7 @@ class _Item:
     note: str                # what the hover says about the whole chromosome ("" for a normal one)
     segments: tuple[_Segment, ...]
     cen: float               # distance from the top to the centromere that sits on the row line
-    genes: tuple[tuple[str, float, str], ...] = ()  # genes marked on it: (symbol, distance from the top, junction)
+    genes: tuple[tuple[str, float, str, str], ...] = ()  # genes marked on it: (symbol, distance from the top, junction, fusion)
 
 
 def _width(seg: Segment, frac: float) -> float:
@@ -204,9 +207,9 @@ def _wrap_label(label: str) -> str:
 def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int, genes: Sequence[str] = ()) -> _LineDrawing:
     copies = chromosome_copies(k, index)
     slots: dict[str, list[_Item]] = defaultdict(list)
-    marked: dict[int, list[tuple[str, float, str]]] = defaultdict(list)
+    marked: dict[int, list[tuple[str, float, str, str]]] = defaultdict(list)
     for place in gene_places(k, tuple(genes), index, resolution):
-        marked[place.copy].append((place.symbol, place.distance, place.junction))
+        marked[place.copy].append((place.symbol, place.distance, place.junction, place.fusion))
 
     def normal_item(c: str, kind: str = "normal", label: str = "", note: str = "") -> _Item:
         drawn = normal_chromosome(c, resolution)
@@ -464,7 +467,7 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
     if item.kind == "structural":
         _draw_partner_strips(item, xc, top, parts)
     drawn: set[float] = set()
-    for symbol, dist, junction in item.genes:
+    for symbol, dist, junction, fusion in item.genes:
         g = gene_locus(symbol)
         y = top - dist
         m = 0.14
@@ -476,8 +479,8 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
         if junction:
             where = ("at the two junctions of the inverted chromosome" if junction.startswith("inv(")
                      else "on the two derivatives")
-            text += f". {junction} breaks within {symbol}'s band, so its two ends are {where}"
-            fusion = _fusion_name(junction)
+            inside = symbol if fusion else f"{symbol}'s band"
+            text += f". {junction} breaks within {inside}, so its two ends are {where}"
             text += f"; the {fusion} fusion gene forms at one of these junctions" if fusion else ""
         parts.hover.append((_r(xc), _r(y), _wrap_words(text)))
     if item.kind == "missing":
@@ -517,7 +520,7 @@ def _source(segment_name: str) -> str:
 def _draw_partner_strips(item: _Item, xc: float, top: float, parts: _Parts) -> None:
     """A strip beside each run of segments that came from another chromosome: the partner's material."""
     y, run = top, None
-    x0, x1 = xc + _W / 2 + 0.05, xc + _W / 2 + 0.2
+    x0, x1 = xc + _W / 2 + 0.05, xc + _W / 2 + 0.28  # wide enough to see past the halo on a phone
     for seg in (*item.segments, None):
         foreign = seg is not None and _source(seg.name) not in ("", item.group)
         if foreign and run is None:
@@ -529,9 +532,13 @@ def _draw_partner_strips(item: _Item, xc: float, top: float, parts: _Parts) -> N
             y -= seg.length
 
 
-def _gene_labels(items: Sequence[_Item], xs: Sequence[float], cen_y: float) -> list[tuple[float, float, str, str]]:
-    """The names of the marked genes beside their bars, one label for the marks at about one height in a slot."""
-    marks = sorted(((cen_y + it.cen - dist, xc, symbol) for it, xc in zip(items, xs) for symbol, dist, _ in it.genes),
+def _gene_labels(items: Sequence[_Item], xs: Sequence[float], cen_y: float,
+                 left: bool = False) -> list[tuple[float, float, str, str]]:
+    """The names of the marked genes beside their bars, one label for the marks at about one height in a slot.
+
+    Right of the pair, or left of it (``left``) at the right end of a row, where it would run off the figure.
+    """
+    marks = sorted(((cen_y + it.cen - dist, xc, symbol) for it, xc in zip(items, xs) for symbol, dist, _, _ in it.genes),
                    reverse=True)
     clusters: list[list[tuple[float, float, str]]] = []
     for mark in marks:
@@ -542,15 +549,23 @@ def _gene_labels(items: Sequence[_Item], xs: Sequence[float], cen_y: float) -> l
     out = []
     for cluster in clusters:
         names = list(dict.fromkeys(symbol for _, _, symbol in cluster))
-        x = max(xc for _, xc, _ in cluster) + _W / 2 + 0.3
+        if left:
+            x = min(xc for _, xc, _ in cluster) - _W / 2 - 0.3
+        else:
+            x = max(xc for _, xc, _ in cluster) + _W / 2 + 0.3
         y = sum(y for y, _, _ in cluster) / len(cluster)
-        out.append((_r(x), _r(y), "<br>".join(f"<i>{n}</i>" for n in names), "gene"))
+        out.append((_r(x), _r(y), "<br>".join(f"<i>{n}</i>" for n in names), "gene-left" if left else "gene"))
     return out
 
 
 def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
     """What each slot of the layout draws for one cell line (an empty slot: only its label, if any)."""
     out: dict[str, _Parts] = {}
+    row_end = {}
+    for slot, (x0, x1) in layout.slot_x.items():
+        row = layout.slot_row[slot]
+        if row not in row_end or x1 > layout.slot_x[row_end[row]][1]:
+            row_end[row] = slot
     for slot, (x0, x1) in layout.slot_x.items():
         parts = _Parts()
         items = drawing.slots.get(slot, ())
@@ -560,7 +575,7 @@ def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
         for it, xc in zip(items, xs):
             _draw_item(it, xc, layout.row_cen[row], parts)
         parts.labels = _merge_repeated(parts.labels)
-        parts.labels.extend(_gene_labels(items, xs, layout.row_cen[row]))
+        parts.labels.extend(_gene_labels(items, xs, layout.row_cen[row], left=row_end[row] == slot))
         # Labels under the chromosomes: one per pair; X and Y each under their own copies.
         groups: dict[str, list[float]] = {}
         for it, xc in zip(items, xs):
@@ -575,7 +590,37 @@ def _draw_slots(drawing: _LineDrawing, layout: _Layout) -> dict[str, _Parts]:
         for name, gx in groups.items():
             parts.labels.append((_r(sum(gx) / len(gx)), _r(layout.row_bottom[row]), name, "chromosome"))
         out[slot] = parts
+    for slot in row_end.values():
+        if slot in out:
+            others = [lab for s, p in out.items() if s != slot and layout.slot_row[s] == layout.slot_row[slot]
+                      for lab in p.labels if lab[3] == "gene"]
+            out[slot].labels = [_clear_of(lab, others) if lab[3] == "gene-left" else lab for lab in out[slot].labels]
     return out
+
+
+#: About how much room a gene's name takes, in drawing units (12 px italic on a phone's karyogram).
+_GENE_CHAR_W = 0.6
+_GENE_LINE_H = 1.4
+
+
+def _gene_label_box(lab: tuple[float, float, str, str]) -> tuple[float, float, float, float]:
+    names = lab[2].split("<br>")
+    width = _GENE_CHAR_W * max(len(re.sub(r"<[^>]+>", "", n)) for n in names)
+    half = _GENE_LINE_H * len(names) / 2
+    x0 = lab[0] - width if lab[3] == "gene-left" else lab[0]
+    return x0, x0 + width, lab[1] - half, lab[1] + half
+
+
+def _clear_of(lab: tuple[float, float, str, str], others: Sequence[tuple[float, float, str, str]]) -> tuple[float, float, str, str]:
+    """A left-hand gene label moved down (or up) until it clears the right-hand ones of the slots beside it."""
+    x0, x1, y0, y1 = _gene_label_box(lab)
+    for other in sorted(others, key=lambda o: -o[1]):
+        ox0, ox1, oy0, oy1 = _gene_label_box(other)
+        if min(x1, ox1) - max(x0, ox0) > 0 and min(y1, oy1) - max(y0, oy0) > 0:
+            shift = (oy0 - y1) if lab[1] <= other[1] else (oy1 - y0)
+            lab = (lab[0], _r(lab[1] + shift), lab[2], lab[3])
+            x0, x1, y0, y1 = _gene_label_box(lab)
+    return lab
 
 
 # --------------------------------------------------------------------------------------------------
@@ -650,6 +695,10 @@ def _shape(kind: str, polys: Sequence[Sequence[_Point]], opacity: float) -> dict
                 fillcolor=style.get("fillcolor", "rgba(0,0,0,0)"), line=style["line"])
 
 
+_TEXT_POSITION = {"gene": "middle right", "gene-left": "middle left"}
+_ANCHOR = {"gene": "left", "gene-left": "right"}
+
+
 def _label_text(text: str, style: str) -> str:
     return f"<b>{text}</b>" if _LABEL_STYLES[style][2] else text
 
@@ -659,8 +708,8 @@ def _labels_trace(labels: Sequence[tuple[float, float, str, str]]) -> go.Scatter
     return go.Scatter(
         name="labels", x=[lab[0] for lab in labels], y=[lab[1] for lab in labels],
         text=[_label_text(lab[2], lab[3]) for lab in labels], mode="text",
-        textposition=(["middle right" if lab[3] == "gene" else "middle center" for lab in labels]
-                      if any(lab[3] == "gene" for lab in labels) else "middle center"),
+        textposition=([_TEXT_POSITION.get(lab[3], "middle center") for lab in labels]
+                      if any(lab[3] in _TEXT_POSITION for lab in labels) else "middle center"),
         textfont=dict(size=[_LABEL_STYLES[lab[3]][0] for lab in labels],
                       color=[_LABEL_STYLES[lab[3]][1] for lab in labels]),
         cliponaxis=False, hoverinfo="skip", showlegend=False,
@@ -670,9 +719,11 @@ def _labels_trace(labels: Sequence[tuple[float, float, str, str]]) -> go.Scatter
 def _label(x: float, y: float, text: str, style: str, opacity: float | None = None) -> dict[str, Any]:
     """A label that a state shows or hides, as an annotation styled like the text trace's labels."""
     size, colour, _ = _LABEL_STYLES[style]
-    a = dict(name=f"{style}-label", x=x, y=y, xref="x", yref="y", text=_label_text(text, style),
-             showarrow=False, xanchor="left" if style == "gene" else "center", yanchor="middle",
+    a = dict(name="gene-label" if style in _ANCHOR else f"{style}-label", x=x, y=y, xref="x", yref="y", text=_label_text(text, style),
+             showarrow=False, xanchor=_ANCHOR.get(style, "center"), yanchor="middle",
              font=dict(size=size, color=colour))
+    if style in _ANCHOR:
+        a["bgcolor"] = _GENE_LABEL_BG
     if opacity is not None:
         a["opacity"] = opacity
     return a
@@ -747,7 +798,7 @@ def _key_annotation() -> dict[str, Any]:
         "Outlined: " + sq.format(HIGHLIGHT_COLOURS["extra"], "extra copy") + "   "
         + sq.format(HIGHLIGHT_COLOURS["structural"], "rearranged or fused")
         + "<br>" + sq.format(HIGHLIGHT_COLOURS["marker"], "marker") + "   \u2508 missing"
-        + "   hatched: variable heterochromatin"
+        + "<br>hatched: variable heterochromatin"  # three short lines: each fits a phone's width
     )
     return dict(name="key", text=text, xref="paper", yref="paper", x=0.5, y=0, yshift=-6, xanchor="center",
                 yanchor="top", showarrow=False, align="center", font=dict(size=12, color="#000000"))
@@ -822,11 +873,6 @@ def _check_genes(genes: Sequence[str]) -> tuple[str, ...]:
     return tuple(genes)
 
 
-#: Fusion genes made by rearrangements the chapter shows, with HGNC's :: notation (as in describe()).
-_FUSION_NAMES = {"t(9;11)": "KMT2A::MLLT3", "t(8;21)": "RUNX1::RUNX1T1", "t(9;22)": "BCR::ABL1",
-                 "t(15;17)": "PML::RARA", "inv(16)": "CBFB::MYH11"}
-
-
 #: The chapter page each gene belongs to (gene_loci.tsv's page column), as the page calls itself.
 _PAGE_TITLES = {"down_syndrome": "Down syndrome", "bloom": "Bloom syndrome", "wiskott_aldrich": "Wiskott-Aldrich syndrome",
                 "fanconi": "Fanconi anemia", "familial": "Familial predisposition",
@@ -836,10 +882,6 @@ _PAGE_TITLES = {"down_syndrome": "Down syndrome", "bloom": "Bloom syndrome", "wi
 def _page_of(symbol: str) -> str:
     page = gene_locus(symbol).page
     return _PAGE_TITLES.get(page, page.replace("_", " "))
-
-
-def _fusion_name(label: str) -> str:
-    return _FUSION_NAMES.get(label, "")
 
 
 def _join_words(items: list[str]) -> str:
@@ -852,11 +894,19 @@ def _gene_rows(k: Karyotype, name: str, line: int, genes: Sequence[str]) -> list
     places = gene_places(k, tuple(genes), line)
     rows = []
     for g in genes:
-        on = [copies[p.copy] for p in places if p.symbol == g]
+        mine = [p for p in places if p.symbol == g]
+        on = [copies[p.copy] for p in mine]
         names = [f"der({c.name}) of {c.label}" if c.label.startswith("t(") else (c.label or f"chromosome {c.name}")
                  for c in on]
         where = _join_words(list(dict.fromkeys(names))) or "no chromosome"
-        rows.append((name, f"{g} gene", str(len(on)), f"at {gene_locus(g).name}; on {where}; page: {_page_of(g)}"))
+        # A broken gene's two ends are two places but one copy of the gene.
+        ends = [p for p in mine if p.junction]
+        whole = len({p.copy for p in mine if not p.junction})
+        count = str(whole + len(ends) // 2)
+        if ends:
+            split = _join_words(list(dict.fromkeys(p.junction for p in ends)))
+            count += f" (one split by {split})"
+        rows.append((name, f"{g} gene", count, f"at {gene_locus(g).name}; on {where} (its page: {_page_of(g)})"))
     return rows
 
 

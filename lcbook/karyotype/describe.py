@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lcbook.karyotype.contents import _inventory
+from lcbook.karyotype.fusions import known_fusion
 from lcbook.karyotype.model import _RANK, AUTOSOMES, SEX_CHROMOSOMES, Abnormality, CellLine, ChromosomeCopy, Karyotype
 from lcbook.karyotype.rearrangements import _NAME
 from lcbook.karyotype.text import _join, _number, _plural
@@ -24,32 +25,9 @@ _SEX_COMPLEMENTS = {
     "XXXX": ("four X chromosomes", "tetrasomy X"),
     "XXXXX": ("five X chromosomes", "pentasomy X"),
 }
-_FUSIONS = [
-    # (kind, chromosomes, band prefixes, what it is)
-    ("t", ("9", "22"), ("q34", "q11"), "which makes the Philadelphia chromosome and its BCR::ABL1 fusion, "
-     "found in chronic myeloid leukemia and some acute leukemias"),
-    ("t", ("8", "21"), ("q22", "q22"), "which makes the RUNX1::RUNX1T1 fusion of a type of acute myeloid leukemia"),
-    ("t", ("15", "17"), ("q24", "q21"), "which makes the PML::RARA fusion of acute promyelocytic leukemia"),
-    ("t", ("15", "17"), ("q22", "q21"), "which makes the PML::RARA fusion of acute promyelocytic leukemia"),
-    ("inv", ("16",), ("p13", "q22"), "which makes the CBFB::MYH11 fusion of a type of acute myeloid leukemia"),
-    ("t", ("16", "16"), ("p13", "q22"), "which makes the CBFB::MYH11 fusion of a type of acute myeloid leukemia"),
-    ("t", ("9", "11"), ("p21", "q23"), "which makes the KMT2A::MLLT3 fusion seen in acute myeloid leukemia"),
-    ("t", ("9", "11"), ("p22", "q23"), "which makes the KMT2A::MLLT3 fusion seen in acute myeloid leukemia"),
-]
-
-
-def _within(band: str, prefix: str) -> bool:
-    return band == prefix or band.startswith(prefix + ".")
-
-
 def _known_fusion(a: Abnormality) -> str | None:
-    for kind, chroms, prefixes, what in _FUSIONS:
-        if a.kind != kind or a.chromosomes != chroms:
-            continue
-        bands = [b for group in a.breakpoints for b in group]
-        if len(bands) == len(prefixes) and all(_within(b, p) for b, p in zip(bands, prefixes)):
-            return what
-    return None
+    fusion = known_fusion(a)
+    return fusion.what if fusion else None
 
 
 def _arm(band: str) -> str:

@@ -17,6 +17,7 @@ from lcbook import data
 from lcbook.karyotype.bands import _is_within, bp_position, break_position
 from lcbook.karyotype.contents import chromosome_copies
 from lcbook.karyotype.derivatives import _locate, derivative_pieces, line_chromosomes
+from lcbook.karyotype.fusions import known_fusion
 from lcbook.karyotype.model import Karyotype
 
 __all__ = ["GeneLocus", "GenePlace", "gene_locus", "gene_loci", "gene_places"]
@@ -54,7 +55,8 @@ class GenePlace:
     symbol: str
     copy: int
     distance: float  # from the top of the drawn chromosome, in ISCN units
-    junction: str = ""  # the change (such as t(9;11)) whose break in the gene's band puts the gene at a junction
+    junction: str = ""  # the change (such as t(9;11)) whose break in the gene puts the gene at a junction
+    fusion: str = ""  # the fusion gene that change makes with this gene (such as KMT2A::MLLT3), if any
 
 
 @lru_cache(maxsize=None)
@@ -102,8 +104,9 @@ def gene_places(k: Karyotype, symbols: tuple[str, ...], line: int = 0, resolutio
                 # A broken gene is at every junction its break makes on this chromosome: one for a
                 # translocation's derivative, two for an inversion (its two ends swap places).
                 dists = _junctions(pieces, g.chromosome, pos) if broken else ()
+                fusion = _fusion_with(a, g.symbol)
                 for dist in dists or (_locate(pieces, g.chromosome, pos),):
-                    out.append(GenePlace(g.symbol, j, dist, a.label if broken else ""))
+                    out.append(GenePlace(g.symbol, j, dist, a.label if broken else "", fusion if broken else ""))
             except (ValueError, IndexError):
                 continue  # the gene's segment is not on this chromosome (or its shape is not worked out)
     return tuple(out)
@@ -121,11 +124,29 @@ def _junctions(pieces, src: str, pos: float) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _break_in(a, g: GeneLocus) -> str | None:
-    """The breakpoint band at which change a (or a step of it) breaks the gene's chromosome within its band."""
+def _fusion_with(a, symbol: str) -> str:
+    """The fusion gene change a (or a step of it) makes with this gene, or ""."""
     for step in (a, *a.steps):
+        fusion = known_fusion(step)
+        if fusion and symbol in fusion.genes:
+            return fusion.name
+    return ""
+
+
+def _break_in(a, g: GeneLocus) -> str | None:
+    """The breakpoint band at which change a (or a step of it) breaks the gene: within its band, or a fusion's gene.
+
+    A fusion breaks inside both its genes, also where ISCN writes the break in the next band
+    (t(8;21) is written with 8q22; RUNX1T1 lies in 8q21.3).
+    """
+    for step in (a, *a.steps):
+        fusion = known_fusion(step)
         for chrom, bands in zip(step.chromosomes, step.breakpoints):
             for b in bands:
                 if chrom == g.chromosome and (_is_within(g.band, b) or _is_within(b, g.band)):
                     return b
+        if fusion and g.symbol in fusion.genes:
+            on_gene = [b for chrom, bands in zip(step.chromosomes, step.breakpoints) if chrom == g.chromosome for b in bands]
+            if len(on_gene) == 1:
+                return on_gene[0]
     return None

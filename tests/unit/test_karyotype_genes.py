@@ -8,6 +8,7 @@ from tests.conftest import toc_pages
 from lcbook.figures.karyotype import karyogram, karyotype_table, karyotype_viewer
 from lcbook.karyotype import chromosome_copies, parse_karyotype
 from lcbook.karyotype.genes import gene_locus, gene_loci, gene_places
+from lcbook.karyotype.fusions import known_fusion
 
 def toc_pages_names():
     return {p.split("/")[-1] for p in toc_pages()}
@@ -196,4 +197,26 @@ def test_the_hover_and_the_table_name_the_page_a_gene_belongs_to():
     hover = " ".join(next(t for t in fig.data if t.name == "hover").hovertext).replace("<br>", " ")
     assert "(page: Bloom syndrome)" in hover
     (row,) = [r for r in karyotype_table("46,XY", ("BLM",)) if r[1] == "BLM gene"]
-    assert row[3].endswith("page: Bloom syndrome")
+    assert row[3].endswith("(its page: Bloom syndrome)")
+
+
+def test_a_fusion_breaks_both_its_genes_even_where_iscn_writes_the_break_in_the_next_band():
+    # RUNX1T1 lies in 8q21.3 (GRCh38); t(8;21) is written with 8q22: the gene is still split.
+    k = parse_karyotype("46,XY,t(8;21)(q22;q22.1)")
+    places = [p for p in gene_places(k, ("RUNX1T1",)) if p.junction]
+    copies = chromosome_copies(k)
+    assert sorted(copies[p.copy].name for p in places) == ["21", "8"]
+    assert {p.fusion for p in places} == {"RUNX1::RUNX1T1"}
+
+
+def test_the_table_counts_a_split_gene_once_and_says_what_split_it():
+    rows = {r[1]: r for r in karyotype_table("46,XY,t(8;21)(q22;q22.1)", ("RUNX1", "RUNX1T1"))}
+    assert rows["RUNX1 gene"][2] == "2 (one split by t(8;21))"
+    assert rows["RUNX1T1 gene"][2] == "2 (one split by t(8;21))"
+    assert "der(21) of t(8;21)" in rows["RUNX1T1 gene"][3]
+
+
+def test_a_fusion_is_known_by_the_model_with_its_two_genes():
+    k = parse_karyotype("46,XX,inv(16)(p13.1q22)")
+    fusion = known_fusion(k.cell_lines[0].abnormalities[0])
+    assert fusion.name == "CBFB::MYH11" and fusion.genes == ("CBFB", "MYH11")
