@@ -40,8 +40,9 @@ CHROMIUM_FLAGS = [
 #: Preset sets to measure: the chapter's default viewer and the viewers with genes and fusions.
 PRESET_SETS = {
     "default": DEFAULT_PRESETS,
-    "genes_to_skin": (*DEFAULT_PRESETS[:4], "47,XY,+21[12]/46,XY[8]", *DEFAULT_PRESETS[5:],
-                      ("46,XY", ("KMT2A", "MLLT3")), ("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A", "MLLT3"))),
+    "genes_to_skin": (*DEFAULT_PRESETS, ("46,XY", ("KMT2A", "MLLT3")), ("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A", "MLLT3"))),
+    "fusions": (("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A", "MLLT3")), ("46,XX,inv(16)(p13.1q22)", ("CBFB", "MYH11")),
+                ("46,XY,t(8;21)(q22;q22.1)", ("RUNX1", "RUNX1T1"))),
     "clonal": ("46,XY", "47,XY,+8", ("48,XY,+8,+21c", ("GATA1",)),
                ("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A", "MLLT3")), ("46,XX,inv(16)(p13.1q22)", ("CBFB", "MYH11")),
                ("46,XY,t(8;21)(q22;q22.1)", ("RUNX1", "RUNX1T1"))),
@@ -171,7 +172,7 @@ def switch_times(url: str, interactive: Interactive, rounds: int, screenshots: P
 
 def _screenshots(browser, url: str, labels: list[str], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    picks = {"47,XY,+21": "trisomy21", "46,XY,rob(14;21)(q10;q10),+21": "rob", "47,XY,+21[12]/46,XY[8]": "mosaic",
+    picks = {"47,XY,+21": "trisomy21", "46,XY,rob(14;21)(q10;q10),+21": "rob", "mos 47,XY,+21[12]/46,XY[8]": "mosaic",
              "45,X": "turner", "48,XXYY": "xxyy"}
     for width in (1000, 375):
         page = browser.new_page(viewport={"width": width, "height": 1200}, device_scale_factor=2 if width < 500 else 1)
