@@ -502,7 +502,8 @@ def parental_origin_chart() -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "In trisomy 21 the extra chromosome comes from the mother in over 90% of cases ("
-            + "; ".join(f"{r.share_percent:g}% of {r.n_cases} cases in {r.study}" for r in maternal)
+            + "; ".join(f"{r.share_percent:g}% of the informative families among {r.n_cases} studied in {r.study}"
+                        for r in maternal)
             + "), and most of the mother's errors happen in meiosis I "
             f"({first_division.share_percent:g}% in {first_division.study}). Sources: {sources}."
         ),

@@ -345,7 +345,7 @@ SOURCE_SHORT: dict[str, str] = {
     "Robak2023Cancers": "Robak 2023",
     "Luskin2015Haematologica": "Luskin 2015",
     "Ganzel2016JCO": "Ganzel 2016",
-    "GodinezChaparro2022BMHIM": "Godínez-Chaparro 2021",
+    "GodinezChaparro2021BMHIM": "Godínez-Chaparro 2021",
     "CMML2012LeukRes": "Mathew 2012",
     "Buechner2005Chapter": "Buechner 2005",
     "MateosMayo2021": "Mateos-Mayo 2021",

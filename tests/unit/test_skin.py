@@ -39,7 +39,7 @@ from lcbook.skin import (
 
 # Citation keys of the fact sheet's section 1 (leukemia cutis) and 9, item 11, that the data may use.
 FACT_SHEET_KEYS = {
-    "Robak2023Cancers", "Luskin2015Haematologica", "Ganzel2016JCO", "GodinezChaparro2022BMHIM",
+    "Robak2023Cancers", "Luskin2015Haematologica", "Ganzel2016JCO", "GodinezChaparro2021BMHIM",
     "CMML2012LeukRes", "Buechner2005Chapter", "Gru-TPLL-Chapter", "MateosMayo2021", "Sawada2011Blood",
     "Brazzelli2019PediatrDermatol", "DermpathAtlas-LC",
 }
@@ -78,7 +78,7 @@ def test_frequency_table_holds_the_fact_sheet_numbers():
     assert got["Congenital leukemia"] == (25, 30, "Robak2023Cancers")
     assert got["Adult AML"] == (5, 10, "Luskin2015Haematologica")
     assert got["Adult AML (ECOG-ACRIN trials)"] == (4.5, 4.5, "Ganzel2016JCO")
-    assert got["Pediatric AML (Mexico)"] == (9.2, 14.8, "GodinezChaparro2022BMHIM")
+    assert got["Pediatric AML (Mexico)"] == (9.2, 14.8, "GodinezChaparro2021BMHIM")
     assert got["CMML"] == (10.2, 10.2, "CMML2012LeukRes")
     assert got["Acute myelomonocytic leukemia (AMMoL)"][:2] == (pytest.approx(100 * 24 / 81, abs=0.05),) * 2
     assert got["T-PLL"][:2] == (20, 50) and got["ATLL"][:2] == (50, 50)
