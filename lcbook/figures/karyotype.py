@@ -151,7 +151,7 @@ class _Item:
     note: str                # what the hover says about the whole chromosome ("" for a normal one)
     segments: tuple[_Segment, ...]
     cen: float               # distance from the top to the centromere that sits on the row line
-    genes: tuple[tuple[str, float, str, str], ...] = ()  # genes marked on it: (symbol, distance from the top, junction, fusion)
+    genes: tuple[tuple[str, float, str, str, str], ...] = ()  # genes marked on it: (symbol, distance, junction, fusion, fusion_on)
 
 
 def _width(seg: Segment, frac: float) -> float:
@@ -207,9 +207,9 @@ def _wrap_label(label: str) -> str:
 def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int, genes: Sequence[str] = ()) -> _LineDrawing:
     copies = chromosome_copies(k, index)
     slots: dict[str, list[_Item]] = defaultdict(list)
-    marked: dict[int, list[tuple[str, float, str, str]]] = defaultdict(list)
+    marked: dict[int, list[tuple[str, float, str, str, str]]] = defaultdict(list)
     for place in gene_places(k, tuple(genes), index, resolution):
-        marked[place.copy].append((place.symbol, place.distance, place.junction, place.fusion))
+        marked[place.copy].append((place.symbol, place.distance, place.junction, place.fusion, place.fusion_on))
 
     def normal_item(c: str, kind: str = "normal", label: str = "", note: str = "") -> _Item:
         drawn = normal_chromosome(c, resolution)
@@ -467,7 +467,7 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
     if item.kind == "structural":
         _draw_partner_strips(item, xc, top, parts)
     drawn: set[float] = set()
-    for symbol, dist, junction, fusion in item.genes:
+    for symbol, dist, junction, fusion, fusion_on in item.genes:
         g = gene_locus(symbol)
         y = top - dist
         m = 0.14
@@ -481,7 +481,11 @@ def _draw_item(item: _Item, xc: float, cen_y: float, parts: _Parts) -> None:
                      else "on the two derivatives")
             inside = symbol if fusion else f"{symbol}'s band"
             text += f". {junction} breaks within {inside}, so its two ends are {where}"
-            text += f"; the {fusion} fusion gene forms at one of these junctions" if fusion else ""
+            if fusion and fusion_on:
+                text += (f"; the {fusion} fusion gene forms here, on der({fusion_on})" if fusion_on == item.group
+                         else f"; this is the reciprocal join: the {fusion} fusion gene is on der({fusion_on})")
+            elif fusion:
+                text += f"; the {fusion} fusion gene forms at one of these junctions"
         parts.hover.append((_r(xc), _r(y), _wrap_words(text)))
     if item.kind == "missing":
         parts.hover.append((_r(xc), _r((top + bottom) / 2), f"<b>{_wrap_words(item.note)}</b>"))
@@ -538,7 +542,7 @@ def _gene_labels(items: Sequence[_Item], xs: Sequence[float], cen_y: float,
 
     Right of the pair, or left of it (``left``) at the right end of a row, where it would run off the figure.
     """
-    marks = sorted(((cen_y + it.cen - dist, xc, symbol) for it, xc in zip(items, xs) for symbol, dist, _, _ in it.genes),
+    marks = sorted(((cen_y + it.cen - dist, xc, symbol) for it, xc in zip(items, xs) for symbol, dist, *_ in it.genes),
                    reverse=True)
     clusters: list[list[tuple[float, float, str]]] = []
     for mark in marks:
@@ -906,7 +910,9 @@ def _gene_rows(k: Karyotype, name: str, line: int, genes: Sequence[str]) -> list
         if ends:
             split = _join_words(list(dict.fromkeys(p.junction for p in ends)))
             count += f" (one split by {split})"
-        rows.append((name, f"{g} gene", count, f"at {gene_locus(g).name}; on {where} (its page: {_page_of(g)})"))
+        made = list(dict.fromkeys(f"; the {p.fusion} fusion gene is on der({p.fusion_on})" for p in ends if p.fusion_on))
+        rows.append((name, f"{g} gene", count,
+                     f"at {gene_locus(g).name}; on {where}{''.join(made)} (its page: {_page_of(g)})"))
     return rows
 
 

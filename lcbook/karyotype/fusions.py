@@ -19,10 +19,12 @@ __all__ = ["Fusion", "known_fusion"]
 
 @dataclass(frozen=True)
 class Fusion:
-    """A fusion gene: its name (5'::3'), the two genes it joins, and a phrase saying what it is."""
+    """A fusion gene: its name (5'::3'), a phrase saying what it is, and the derivative that carries it."""
 
     name: str
     what: str
+    #: The chromosome whose derivative carries the fusion gene ("11": der(11)); "" where the chapter does not say.
+    on: str = ""
 
     @property
     def genes(self) -> tuple[str, ...]:
@@ -31,17 +33,21 @@ class Fusion:
 
 
 _AML = "a type of acute myeloid leukemia"
+# Which derivative carries the fusion: der(22), the Philadelphia chromosome, for BCR::ABL1; der(11) for
+# KMT2A::MLLT3, as for KMT2A fusions generally (the Atlas of Genetics and Cytogenetics in Oncology and
+# Haematology, entries t(9;11)(p21;q23) and t(11;19)(q23;p13.3)); der(8) for RUNX1::RUNX1T1 (the fusion
+# signal on der(8) by FISH, Korean J Hematol 2010;45:89, PMC2983018). Left blank where not checked.
 # (kind, chromosomes, breakpoint band prefixes, fusion, what it is)
 _FUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], Fusion], ...] = (
     ("t", ("9", "22"), ("q34", "q11"), Fusion("BCR::ABL1", "which makes the Philadelphia chromosome and its "
-     "BCR::ABL1 fusion, found in chronic myeloid leukemia and some acute leukemias")),
-    ("t", ("8", "21"), ("q22", "q22"), Fusion("RUNX1::RUNX1T1", f"which makes the RUNX1::RUNX1T1 fusion of {_AML}")),
+     "BCR::ABL1 fusion, found in chronic myeloid leukemia and some acute leukemias", on="22")),
+    ("t", ("8", "21"), ("q22", "q22"), Fusion("RUNX1::RUNX1T1", f"which makes the RUNX1::RUNX1T1 fusion of {_AML}", on="8")),
     ("t", ("15", "17"), ("q24", "q21"), Fusion("PML::RARA", "which makes the PML::RARA fusion of acute promyelocytic leukemia")),
     ("t", ("15", "17"), ("q22", "q21"), Fusion("PML::RARA", "which makes the PML::RARA fusion of acute promyelocytic leukemia")),
     ("inv", ("16",), ("p13", "q22"), Fusion("CBFB::MYH11", f"which makes the CBFB::MYH11 fusion of {_AML}")),
     ("t", ("16", "16"), ("p13", "q22"), Fusion("CBFB::MYH11", f"which makes the CBFB::MYH11 fusion of {_AML}")),
-    ("t", ("9", "11"), ("p21", "q23"), Fusion("KMT2A::MLLT3", "which makes the KMT2A::MLLT3 fusion seen in acute myeloid leukemia")),
-    ("t", ("9", "11"), ("p22", "q23"), Fusion("KMT2A::MLLT3", "which makes the KMT2A::MLLT3 fusion seen in acute myeloid leukemia")),
+    ("t", ("9", "11"), ("p21", "q23"), Fusion("KMT2A::MLLT3", "which makes the KMT2A::MLLT3 fusion seen in acute myeloid leukemia", on="11")),
+    ("t", ("9", "11"), ("p22", "q23"), Fusion("KMT2A::MLLT3", "which makes the KMT2A::MLLT3 fusion seen in acute myeloid leukemia", on="11")),
 )
 
 

@@ -57,6 +57,7 @@ class GenePlace:
     distance: float  # from the top of the drawn chromosome, in ISCN units
     junction: str = ""  # the change (such as t(9;11)) whose break in the gene puts the gene at a junction
     fusion: str = ""  # the fusion gene that change makes with this gene (such as KMT2A::MLLT3), if any
+    fusion_on: str = ""  # the chromosome whose derivative carries that fusion ("11": der(11)), where known
 
 
 @lru_cache(maxsize=None)
@@ -104,9 +105,9 @@ def gene_places(k: Karyotype, symbols: tuple[str, ...], line: int = 0, resolutio
                 # A broken gene is at every junction its break makes on this chromosome: one for a
                 # translocation's derivative, two for an inversion (its two ends swap places).
                 dists = _junctions(pieces, g.chromosome, pos) if broken else ()
-                fusion = _fusion_with(a, g.symbol)
+                fusion, on = _fusion_with(a, g.symbol) if broken else ("", "")
                 for dist in dists or (_locate(pieces, g.chromosome, pos),):
-                    out.append(GenePlace(g.symbol, j, dist, a.label if broken else "", fusion if broken else ""))
+                    out.append(GenePlace(g.symbol, j, dist, a.label if broken else "", fusion, on))
             except (ValueError, IndexError):
                 continue  # the gene's segment is not on this chromosome (or its shape is not worked out)
     return tuple(out)
@@ -124,13 +125,13 @@ def _junctions(pieces, src: str, pos: float) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _fusion_with(a, symbol: str) -> str:
-    """The fusion gene change a (or a step of it) makes with this gene, or ""."""
+def _fusion_with(a, symbol: str) -> tuple[str, str]:
+    """The fusion gene change a (or a step of it) makes with this gene, and the derivative that carries it; or ("", "")."""
     for step in (a, *a.steps):
         fusion = known_fusion(step)
         if fusion and symbol in fusion.genes:
-            return fusion.name
-    return ""
+            return fusion.name, fusion.on
+    return "", ""
 
 
 def _break_in(a, g: GeneLocus) -> str | None:

@@ -220,3 +220,11 @@ def test_a_fusion_is_known_by_the_model_with_its_two_genes():
     k = parse_karyotype("46,XX,inv(16)(p13.1q22)")
     fusion = known_fusion(k.cell_lines[0].abnormalities[0])
     assert fusion.name == "CBFB::MYH11" and fusion.genes == ("CBFB", "MYH11")
+
+
+def test_the_figure_says_which_derivative_carries_the_fusion():
+    rows = {r[1]: r for r in karyotype_table("46,XY,t(9;11)(p21.3;q23.3)", ("KMT2A", "MLLT3"))}
+    assert "the KMT2A::MLLT3 fusion gene is on der(11)" in rows["KMT2A gene"][3]
+    fig = karyogram("46,XY,t(8;21)(q22;q22.1)", genes=("RUNX1", "RUNX1T1"))
+    hover = " ".join(next(t for t in fig.data if t.name == "hover").hovertext).replace("<br>", " ")
+    assert "forms here, on der(8)" in hover and "reciprocal join" in hover
