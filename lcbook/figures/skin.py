@@ -462,9 +462,11 @@ def _frequency_description(view: str, rows: list[LCFrequency]) -> str:
     for r in rows:
         n = f", {r.n_patients:,} patients" if r.n_patients else ""
         parts.append(f"{r.chart_label} {_percent(r.low_percent, r.high_percent)} ({_short(r.source)}{n})")
+    older = any(r.authority == "lower-authority" for r in rows)
     intro = {
         "All sources": ("Every series in the data file: reviews, original studies and, hollow and dotted, "
-                        "older textbook series of lower authority. "),
+                        "older textbook series of lower authority. " if older
+                        else "Every series in the data file: reviews and original studies. "),
         "Without lower-authority series": "Reviews and original studies; the older lower-authority series are hidden. ",
         "Original studies only": "Only original studies, each counting its own patients. ",
     }[view]
