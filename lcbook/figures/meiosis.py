@@ -456,9 +456,12 @@ def parental_origin_chart() -> Interactive:
             t["x"].append(r.share_percent)
             t["y"].append(y)
             t["text"].append(f"{r.share_percent:g}%" if r.share_percent >= 15 else "")
-            cases = f"{r.n_cases} cases" if share_of == "all cases" else f"a subset of its {r.n_cases} cases"
+            cases = (f"{r.n_cases} families studied" if share_of == "all cases"
+                     else f"a subset of its {r.n_cases} families")
+            # Antonarakis 1991's shares are of the families whose origin could be traced, fewer than 200.
+            of = "the informative families" if share_of == "all cases" else share_of
             t["hover"].append(f"{_STUDY_NAMES.get(study, study)}, {cases}: {_segment_text(r)}, "
-                              f"{_fmt(r.share_percent, r.approximate)} of {share_of}")
+                              f"{_fmt(r.share_percent, r.approximate)} of {of}")
     fig = go.Figure()
     for name, t in traces.items():
         fig.add_bar(
@@ -472,9 +475,12 @@ def parental_origin_chart() -> Interactive:
     annotations = []
     for y, (study, share_of, members) in zip(ys, groups):
         parts = ", ".join(f"{_segment_text(r)} {_fmt(r.share_percent, r.approximate)}" for r in members)
-        question = {"all cases": "which parent?", "maternal errors": "mother's errors, which division?",
+        question = {"all cases": "which parent?",
+                    "maternal errors": "mother's errors, which division?",
                     "paternal errors": "father's errors, which division?"}.get(share_of, share_of)
-        cases = f", {members[0].n_cases} cases" if share_of == "all cases" else ""
+        cases = f", {members[0].n_cases} families" if share_of == "all cases" else ""
+        if share_of == "all cases":  # the shares are of the informative families, not of all 200
+            parts = "of the informative ones: " + parts
         annotations.append(dict(
             x=0, y=y + 0.25, xref="x", yref="y", xanchor="left", yanchor="bottom", showarrow=False,
             align="left", font=dict(size=12, color=TEXT),
@@ -507,9 +513,11 @@ def parental_origin_chart() -> Interactive:
             + "), and most of the mother's errors happen in meiosis I "
             f"({first_division.share_percent:g}% in {first_division.study}). Sources: {sources}."
         ),
-        columns=("Study", "Cases", "Group", "Parent", "Division", "Share (%)", "Approximate", "Source"),
+        columns=("Study", "Families studied", "Share of", "Parent", "Division", "Share (%)", "Approximate",
+                 "Source"),
         rows=tuple(
-            (r.study, r.n_cases, r.share_of, r.parent, r.division, r.share_percent,
+            (r.study, r.n_cases, "informative families" if r.share_of == "all cases" else r.share_of, r.parent,
+             r.division, r.share_percent,
              "yes" if r.approximate else "no", r.source)
             for r in rows
         ),

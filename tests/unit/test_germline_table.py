@@ -18,6 +18,7 @@ ALLOWED_KEYS = {
     "Alter2018Haematologica", "Antonarakis1991NEJM", "Klusmann2008Blood", "Hasle2000Lancet", "Webb2007ADC",
     "SEER-HemeDB-Bloom", "Langer2023GeneReviews", "Sugranes2022GenetMed", "Tawana2015Blood",
     "NORD-FPDMM2024", "Raskind2021GeneReviews", "RoucherBoulez2019FrontEndocrinol",
+    "OMIM-151623", "OMIM-162200", "OMIM-163950", "Niemeyer2010NatGenet",
 }
 ICC = {
     "No constitutional disorder": {"CEBPA", "DDX41", "TP53"},
@@ -142,6 +143,10 @@ def test_dominant_genes_are_marked_autosomal_dominant():
     for gene in ("CEBPA", "DDX41", "RUNX1", "ANKRD26", "ETV6", "GATA2"):
         assert by[gene].inheritance.startswith("autosomal dominant"), gene
     assert by["BLM (Bloom syndrome)"].inheritance.startswith("autosomal recessive")
+    # Li-Fraumeni syndrome and the JMML RASopathies (OMIM; Niemeyer 2010 for CBL syndrome).
+    for gene in ("TP53", "JMML-associated RASopathies (NF1, Noonan syndrome)"):
+        assert by[gene].inheritance.startswith("autosomal dominant"), gene
+    assert not any(g.inheritance.startswith("not sourced") for g in germline_genes())
 
 
 def test_readme_names_a_source_for_every_row_and_says_penetrance_is_mostly_not_sourced():

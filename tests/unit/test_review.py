@@ -49,7 +49,8 @@ FACT_SHEET_KEYS = {
     "Alter2018Haematologica", "Butturini1994Blood",
     "Spinner2014Blood", "Deuitch2021GeneReviews", "NIH-FPDMM2023Blood", "DDX41Review2023Blood",
     "Makishima2023Blood", "Goldin2009Haematologica", "Goldin2004Blood", "Robak2023Cancers",
-    "Jaiswal2014NEJM", "Steensma2015Blood", "Steensma2018HematologyASH", "Larson2011MJHID", "Huh2013AnnLabMed",
+    "Jaiswal2014NEJM", "Steensma2015Blood", "Steensma2018HematologyASH", "Larson2011MJHID", "McNerney2017NatRevCancer",
+    "Huh2013AnnLabMed",
     "Hsu2013RadiatRes", "Richardson2009RadiatRes", "IARC2018Vol120", "Fircanis2014AJH",
     "Sawada2011Blood",
 }
