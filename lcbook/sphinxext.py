@@ -320,7 +320,7 @@ def _warn_without_chapter_url(app: Any, env: Any) -> list[str]:
 # theme accepts from the first script on (an empty one logs "Got invalid theme mode").
 HOST_DEFAULTS: dict[str, str] = {
     "bibtex_default_style": "lcbook",
-    "bibtex_reference_style": "author_year",
+    "bibtex_reference_style": "lcbook_author_year",
 }
 DEFAULT_MODE = "auto"
 
@@ -472,6 +472,33 @@ def distinct_labels(labels: list[str]) -> list[str]:
     return out
 
 
+#: The letter after the year of each entry that shares its first author and year with another
+#: ("Makishima2023Blood": "b"), so the citations in the text match the bibliography's labels.
+YEAR_SUFFIXES: dict[str, str] = {}
+
+
+def year_suffixes(entries: list[Any]) -> dict[str, str]:
+    """The 'a', 'b', ... that the bibliography puts after the year, by citation key (sorted as it sorts)."""
+    from pybtex.style.formatting.plain import Style as PlainStyle
+
+    ordered = list(PlainStyle().sort(entries))
+    plain = [author_year_label(entry) for entry in ordered]
+    return {entry.key: label[len(base):] for entry, base, label in zip(ordered, plain, distinct_labels(plain))
+            if label != base}
+
+
+def _read_year_suffixes(app: Any) -> None:
+    from pathlib import Path
+
+    from pybtex.database import parse_file
+
+    entries = []
+    for name in app.config.bibtex_bibfiles or []:
+        entries.extend(parse_file(str(Path(app.confdir) / name)).entries.values())
+    YEAR_SUFFIXES.clear()
+    YEAR_SUFFIXES.update(year_suffixes(entries))
+
+
 def _register_bibliography_style() -> None:
     from pybtex.plugin import register_plugin
     from pybtex.style.formatting.plain import Style as PlainStyle
@@ -486,6 +513,70 @@ def _register_bibliography_style() -> None:
 
     register_plugin("pybtex.style.labels", "lcbook-author-year", AuthorYearLabels, force=True)
     register_plugin("pybtex.style.formatting", "lcbook", AuthorYearStyle, force=True)
+    _register_reference_style()
+
+
+def _register_reference_style() -> None:
+    """'author_year' citations with the bibliography's letter ('Makishima et al., 2023b') and 'et al.' for 'and others'."""
+    from dataclasses import dataclass
+
+    from pybtex.style.template import field, first_of, join, node, optional
+    from sphinxcontrib.bibtex.plugin import register_plugin
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+    from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
+        BasicAuthorYearParentheticalReferenceStyle, BasicAuthorYearTextualReferenceStyle)
+    from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
+
+    @node
+    def lettered_year(children: Any, data: dict[str, Any]) -> Any:
+        letter = YEAR_SUFFIXES.get(data["entry"].key, "")
+        return join[first_of[optional[field("year")], "n.d."], letter].format_data(data)
+
+    @node
+    def first_author(children: Any, data: dict[str, Any], person: Any = None, full: bool = False) -> Any:
+        # "Sawada et al." for an entry whose authors end in "and others" (the stock style prints
+        # "Sawada and others"); every other entry as the stock style formats it.
+        entry = data["entry"]
+        persons = entry.persons.get("author") or entry.persons.get("editor") or []
+        named = [p for p in persons if str(p) != "others"]
+        if named and len(named) < len(persons) and not full:
+            first = person.style_plugin.format(named[0], person.abbreviate)
+            return join[first, person.other].format_data(data)
+        return person.author_or_editor_or_title(full=full).format_data(data)
+
+    @dataclass
+    class Parenthetical(BasicAuthorYearParentheticalReferenceStyle):
+        def inner(self, role_name: str) -> Any:
+            return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+                pre_text,
+                reference[join(sep=self.author_year_sep)[
+                    first_author(person=self.person, full="s" in role_name), lettered_year]],
+                post_text,
+            ]
+
+    @dataclass
+    class Textual(BasicAuthorYearTextualReferenceStyle):
+        def inner(self, role_name: str) -> Any:
+            return join(sep=self.text_reference_sep)[
+                first_author(person=self.person, full="s" in role_name),
+                join[self.bracket.left,
+                     join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+                         pre_text, reference[lettered_year], post_text],
+                     self.bracket.right],
+            ]
+
+    @dataclass
+    class LetteredAuthorYear(AuthorYearReferenceStyle):
+        def __post_init__(self) -> None:
+            super().__post_init__()
+            for i, style in enumerate(self.styles):
+                for base, ours in ((BasicAuthorYearParentheticalReferenceStyle, Parenthetical),
+                                   (BasicAuthorYearTextualReferenceStyle, Textual)):
+                    if type(style) is base:
+                        self.styles[i] = ours(**{f: getattr(style, f) for f in style.__dataclass_fields__})
+            self.role_style.update((role, style) for style in self.styles for role in style.role_names())
+
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "lcbook_author_year", LetteredAuthorYear, force=True)
 
 
 def setup(app: Any) -> dict[str, Any]:
@@ -500,6 +591,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_post_transform(_chapter_links_transform())
     app.connect("missing-reference", _missing_reference)
     app.connect("env-updated", _warn_without_chapter_url)
+    app.connect("builder-inited", _read_year_suffixes)
     app.connect("config-inited", _add_static_path)
     app.connect("config-inited", _host_defaults)
     app.connect("config-inited", _no_widget_view)

@@ -150,3 +150,25 @@ def test_two_works_with_one_author_year_label_get_a_and_b():
     labels = ["Hasle et al. 2000", "Makishima et al. 2023", "Makishima et al. 2023", "Wang et al. 2019"]
     assert distinct_labels(labels) == ["Hasle et al. 2000", "Makishima et al. 2023a", "Makishima et al. 2023b",
                                        "Wang et al. 2019"]
+
+
+def _built_pages():
+    import pytest
+
+    html_dir = ROOT / "_build" / "html" / "book"
+    pages = sorted(html_dir.glob("*.html")) if html_dir.is_dir() else []
+    if not pages:
+        pytest.skip("the book is not built (make html)")
+    return {p.stem: p.read_text(encoding="utf-8") for p in pages}
+
+
+def test_the_citations_in_the_text_carry_the_bibliographys_a_and_b():
+    pages = _built_pages()
+    familial = pages["familial"]
+    assert "Makishima <em>et al.</em>, 2023a" in familial and "Makishima <em>et al.</em>, 2023b" in familial
+    assert not re.search(r"Makishima <em>et al\.</em>, 2023</a>", familial)
+
+
+def test_an_author_list_ending_in_others_is_cited_as_et_al():
+    for name, text in _built_pages().items():
+        assert not re.search(r">[A-Z][\w-]* and others, \d{4}<", text), name

@@ -129,7 +129,7 @@ def test_a_host_book_gets_the_author_year_bibliography_unless_it_chose_a_style()
     plain, chosen = Config({}), Config({"bibtex_default_style": "alpha"})
     _host_defaults(SimpleNamespace(), plain)
     _host_defaults(SimpleNamespace(), chosen)
-    assert plain["bibtex_default_style"] == "lcbook" and plain["bibtex_reference_style"] == "author_year"
+    assert plain["bibtex_default_style"] == "lcbook" and plain["bibtex_reference_style"] == "lcbook_author_year"
     assert chosen["bibtex_default_style"] == "alpha"
     assert plain.html_context["default_mode"] == "auto"
 
@@ -142,3 +142,13 @@ def test_a_figures_read_on_links_go_to_the_published_chapter_in_a_host_book():
     out = chapter_figure_links(body, "https://example.org/chapter/")
     assert '<a href="https://example.org/chapter/book/down_syndrome.html">Down</a>' in out
     assert out.count('href="syllabus.html"') == 2
+
+
+def test_two_works_of_one_first_author_and_year_are_cited_with_the_bibliographys_letters():
+    from pybtex.database import parse_file
+
+    from lcbook.sphinxext import year_suffixes
+    from tests.conftest import ROOT
+
+    entries = list(parse_file(str(ROOT / "book" / "references.bib")).entries.values())
+    assert year_suffixes(entries) == {"DDX41Review2023Blood": "a", "Makishima2023Blood": "b"}
