@@ -323,7 +323,7 @@ _REGISTRY_COLOURS = {_NA: OKABE_ITO["blue"], _IFAR: OKABE_ITO["bluish_green"],
 #: (label, [(registry, outcome, measure, age_years, bar label)]) of each state, bars top to bottom.
 OUTCOME_VIEWS: tuple[tuple[str, tuple[tuple[str, str, str, float | None, str], ...]], ...] = (
     ("Cumulative incidence (North American, to age 48)", (
-        (_NA, "AML", "cumulative_incidence_percent", 48, "AML"),
+        (_NA, "leukemia", "cumulative_incidence_percent", 48, "Leukemia"),
         (_NA, "death from marrow failure", "cumulative_incidence_percent", 48, "Death from<br>marrow failure"),
         (_NA, "solid tumor", "cumulative_incidence_percent", 48, "Solid tumor"),
         (_NA, "transplantation", "cumulative_incidence_percent", 48, "Transplantation"),
@@ -334,13 +334,13 @@ OUTCOME_VIEWS: tuple[tuple[str, tuple[tuple[str, str, str, float | None, str], .
         (_IFAR, "death from hematological causes", "cumulative_incidence_percent", 40,
          "Death from<br>hematological causes"),
     )),
-    ("AML: three estimates", (
-        (_NA, "AML", "cumulative_incidence_percent", 48, "AML by 48<br>(N. American)"),
+    ("Leukemia: three estimates", (
+        (_NA, "leukemia", "cumulative_incidence_percent", 48, "Leukemia by 48<br>(N. American)"),
         (_GR, "AML", "cumulative_incidence_percent", 50, "AML by 50<br>(GeneReviews)"),
         (_IFAR, "MDS/AML", "cumulative_incidence_percent", 40, "MDS/AML by 40<br>(IFAR)"),
     )),
     ("Observed / expected (log scale)", (
-        (_NA, "AML", "observed_expected", None, "AML<br>(N. American)"),
+        (_NA, "leukemia", "observed_expected", None, "Leukemia<br>(N. American)"),
         (_GERMAN, "AML", "observed_expected", None, "AML<br>(German)"),
         (_NA, "all cancers", "observed_expected", None, "All cancers<br>(N. American)"),
         (_NA, "solid tumors", "observed_expected", None, "Solid tumors<br>(N. American)"),
@@ -382,12 +382,12 @@ def _outcome_description(index: int) -> str:
 
     pct = "cumulative_incidence_percent"
     oe = "observed_expected"
-    n = {r: _find(r, *k).n for r, k in ((_NA, ("AML", pct, 48)), (_IFAR, ("MDS/AML", pct, 40)),
+    n = {r: _find(r, *k).n for r, k in ((_NA, ("leukemia", pct, 48)), (_IFAR, ("MDS/AML", pct, 40)),
                                         (_GERMAN, ("AML", oe)))}
     if index == 0:
         return (
             f"North American Survey ({n[_NA]} patients; Rosenberg 2003): by age 48, "
-            f"{v(_NA, 'AML', pct, 48)}% had developed AML, {v(_NA, 'death from marrow failure', pct, 48)}% had "
+            f"{v(_NA, 'leukemia', pct, 48)}% had developed leukemia, {v(_NA, 'death from marrow failure', pct, 48)}% had "
             f"died of marrow failure, {v(_NA, 'solid tumor', pct, 48)}% had a solid tumor and "
             f"{v(_NA, 'transplantation', pct, 48)}% had had a transplant. These outcomes compete with one "
             f"another. The AML hazard peaked at about {v(_NA, 'AML', 'hazard_percent_per_year')}% a year "
@@ -404,14 +404,14 @@ def _outcome_description(index: int) -> str:
         )
     if index == 2:
         return (
-            f"Three estimates of myeloid cancer: AML {v(_NA, 'AML', pct, 48)}% by age 48 (North American "
+            f"Three estimates: leukemia {v(_NA, 'leukemia', pct, 48)}% by age 48 (North American "
             f"Survey, Rosenberg 2003), AML {v(_GR, 'AML', pct, 50)}% by age 50 (GeneReviews, Mehta 2021), "
             f"and MDS or AML {v(_IFAR, 'MDS/AML', pct, 40)}% by age 40 (IFAR, Butturini 1994; this one "
             f"counts MDS as well). The numbers differ with the cohort, the definition and the method."
         )
     return (
-        f"Observed ÷ expected cases, compared with the general population (log scale): AML "
-        f"{v(_NA, 'AML', oe)} times more than expected in the North American Survey (Rosenberg 2003) "
+        f"Observed ÷ expected cases, compared with the general population (log scale): leukemia "
+        f"{v(_NA, 'leukemia', oe)} times more than expected in the North American Survey (Rosenberg 2003) "
         f"and AML {v(_GERMAN, 'AML', oe)} times in the German registry ({n[_GERMAN]} patients; Rosenberg "
         f"2008); all cancers {v(_NA, 'all cancers', oe)} and solid tumors {v(_NA, 'solid tumors', oe)} "
         f"times; head and neck {v(_NA, 'head and neck cancer', oe)}; esophagus "
@@ -462,9 +462,9 @@ def fa_outcomes_chart() -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "In Fanconi anemia, blood problems are almost universal by age 40 (98% in the International "
-            "FA Registry), MDS or AML reaches 52% by 40 there, and AML is several hundred times more "
-            "frequent than in the general population (785 times in the North American Survey, 868 "
-            "times in the German registry); squamous cancers of the head and neck, esophagus and vulva "
+            "FA Registry), MDS or AML reaches 52% by 40 there, and leukemia is several hundred times more "
+            "frequent than in the general population (leukemia 785 times in the North American Survey, "
+            "AML 868 times in the German registry); squamous cancers of the head and neck, esophagus and vulva "
             "are also hundreds to thousands of times more frequent."
         ),
         columns=("Registry", "Patients", "Outcome", "Measure", "By age", "Value", "Note", "Source"),

@@ -230,7 +230,7 @@ def _draw_line(line: CellLine, k: Karyotype, index: int, resolution: int, genes:
             )
         else:
             with_what = [c for c in copy.contains if c != copy.name]
-            note = f"rearranged: {a}" if not with_what else f"{a}: carries material of chromosome {', '.join(with_what)}"
+            note = f"rearranged: {a}" if not with_what else f"{a}: this chromosome joins material of chromosomes {' and '.join([copy.name, *with_what])}"
             drawn = derivative_chromosome(a, copy.name, resolution)
             if not drawn.exact:
                 note += " (drawn as the normal chromosome: its shape is not worked out here)"

@@ -113,8 +113,8 @@ def _description(family: str) -> str:
             "Relative measures: how many times more often leukemia occurred than in a comparison group "
             "(SIR and O/E: the general population of the same age; RR: people without the exposure or "
             "the family history; fold: a review's rounded estimate). Each gridline is ten times the last. "
-            f"Fanconi anemia ({v('fanconi', 'observed_expected', 'AML', 'North American cohort')} for AML in "
-            f"North America, {v('fanconi', 'observed_expected', 'AML', 'German registry')} in Germany) and Down syndrome in early childhood "
+            f"Fanconi anemia ({v('fanconi', 'observed_expected', 'leukemia', 'North American cohort')} for leukemia in "
+            f"North America, {v('fanconi', 'observed_expected', 'AML', 'German registry')} for AML in Germany) and Down syndrome in early childhood "
             f"({v('down_syndrome', 'sir', 'leukemia', 'age 0-4, Denmark')} at ages 0-4) lie tens to "
             f"hundreds of times above current smoking ({v('smoking', 'relative_risk', 'AML', 'current smokers')} "
             f"for AML); familial CLL ({v('familial_cll', 'relative_risk', 'CLL', 'relatives, Sweden 2009')}) "
@@ -128,7 +128,7 @@ def _description(family: str) -> str:
         "Absolute risk: the percent of people affected, either by a stated age (cumulative incidence) or "
         "during a cohort's follow-up. Down syndrome: leukemia "
         f"{v('down_syndrome', 'cumulative_incidence_percent', 'leukemia', 'by age 5, Denmark')} by age 5; "
-        f"Fanconi anemia: AML {v('fanconi', 'cumulative_incidence_percent', 'AML', 'by age 48, North America')} "
+        f"Fanconi anemia: leukemia {v('fanconi', 'cumulative_incidence_percent', 'leukemia', 'by age 48, North America')} "
         f"by 48 and MDS or AML {v('fanconi', 'cumulative_incidence_percent', 'MDS/AML')} by 40; DDX41 "
         f"carriers: {v('ddx41', 'cumulative_incidence_percent')} by 90. Several are not leukemia alone: "
         f"Bloom syndrome's {v('bloom', 'cumulative_incidence_percent')} by 40 is any cancer, X-linked "
@@ -253,7 +253,7 @@ def risk_comparison() -> Interactive:
     alt = TextAlternative(
         takeaway=(
             "On a log scale, the causes raise the risk of leukemia by very different amounts: Fanconi "
-            "anemia hundreds of times (observed-to-expected for AML 785 in North America, 868 in Germany), Down syndrome "
+            "anemia hundreds of times (observed-to-expected 785 for leukemia in North America, 868 for AML in Germany), Down syndrome "
             "tens of times for any leukemia in early childhood (56 at ages 0-4; about 150-fold for AML in a "
             "review), familial CLL several times (8.5), Klinefelter syndrome a few times (3.62, an excess not "
             "found in Denmark), current smoking less than twice (1.40). "

@@ -131,7 +131,7 @@ def test_penetrance_is_not_guessed_where_the_sources_give_none():
 def test_the_rows_hold_the_fact_sheet_numbers():
     by = {g.gene: g for g in germline_genes()}
     assert "49% by age 90" in by["DDX41"].penetrance_or_risk and "9,082" in by["DDX41"].penetrance_or_risk
-    assert "19 of 111" in by["RUNX1"].penetrance_or_risk and "62% of families" in by["RUNX1"].penetrance_or_risk
+    assert "19 of 111" in by["RUNX1"].penetrance_or_risk and "28 of 45 families (62%)" in by["RUNX1"].penetrance_or_risk
     assert "MDS 84%, AML 14%, chronic myelomonocytic leukemia (CMML) 8%" in by["GATA2"].associated_neoplasms
     assert "2.1% by age 5 and 2.7% by age 30" in by["Down syndrome (trisomy 21)"].penetrance_or_risk
     # The patient-foundation figure ("close to 50%") is a lower-authority source: not in the file.

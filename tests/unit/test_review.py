@@ -115,7 +115,7 @@ def test_risk_figures_hold_the_fact_sheet_numbers():
         ("down_syndrome", "fold_review", "ALL", "under 5, review estimate"): (40, None, None, None),
         ("down_syndrome", "fold_review", "ALL", "age 5-30, review estimate"): (12, None, None, None),
         ("klinefelter", "sir", "leukemia", "Sweden"): (3.62, None, None, None),
-        ("fanconi", "observed_expected", "AML", "North American cohort"): (785, None, None, None),
+        ("fanconi", "observed_expected", "leukemia", "North American cohort"): (785, None, None, None),
         ("fanconi", "observed_expected", "AML", "German registry"): (868, None, None, None),
         ("familial_cll", "relative_risk", "CLL", "relatives, Sweden 2009"): (8.5, None, 6.1, 11.7),
         ("familial_cll", "relative_risk", "CLL", "relatives, Sweden 2004"): (7.52, None, 3.63, 15.56),
@@ -130,7 +130,7 @@ def test_risk_figures_hold_the_fact_sheet_numbers():
             (5.2, None, None, None),
         ("wiskott_aldrich", "percent_of_cohort", "acute leukemia", "after retroviral gene therapy"):
             (77.8, None, None, None),
-        ("fanconi", "cumulative_incidence_percent", "AML", "by age 48, North America"): (10, None, None, None),
+        ("fanconi", "cumulative_incidence_percent", "leukemia", "by age 48, North America"): (10, None, None, None),
         ("fanconi", "cumulative_incidence_percent", "MDS/AML", "by age 40, IFAR"): (52, None, None, None),
         ("fanconi", "cumulative_incidence_percent", "AML", "by age 50, GeneReviews"): (13, None, None, None),
         ("gata2", "percent_of_cohort", "MDS", "NIH series"): (84, None, None, None),
