@@ -493,8 +493,11 @@ def _read_year_suffixes(app: Any) -> None:
     from pybtex.database import parse_file
 
     entries = []
-    for name in app.config.bibtex_bibfiles or []:
-        entries.extend(parse_file(str(Path(app.confdir) / name)).entries.values())
+    # A host book may use the extension without sphinxcontrib-bibtex (no bibtex_bibfiles at all).
+    for name in getattr(app.config, "bibtex_bibfiles", None) or []:
+        path = Path(app.confdir) / name
+        if path.is_file():
+            entries.extend(parse_file(str(path)).entries.values())
     YEAR_SUFFIXES.clear()
     YEAR_SUFFIXES.update(year_suffixes(entries))
 

@@ -152,3 +152,12 @@ def test_two_works_of_one_first_author_and_year_are_cited_with_the_bibliographys
 
     entries = list(parse_file(str(ROOT / "book" / "references.bib")).entries.values())
     assert year_suffixes(entries) == {"DDX41Review2023Blood": "a", "Makishima2023Blood": "b"}
+
+
+def test_a_host_book_without_a_bibliography_builds_with_no_letters():
+    from types import SimpleNamespace
+
+    from lcbook.sphinxext import YEAR_SUFFIXES, _read_year_suffixes
+
+    _read_year_suffixes(SimpleNamespace(config=SimpleNamespace(), confdir="/nonexistent"))
+    assert YEAR_SUFFIXES == {}
