@@ -516,7 +516,6 @@ def _register_bibliography_style() -> None:
 
     register_plugin("pybtex.style.labels", "lcbook-author-year", AuthorYearLabels, force=True)
     register_plugin("pybtex.style.formatting", "lcbook", AuthorYearStyle, force=True)
-    _register_reference_style()
 
 
 def _register_reference_style() -> None:
@@ -572,11 +571,10 @@ def _register_reference_style() -> None:
     class LetteredAuthorYear(AuthorYearReferenceStyle):
         def __post_init__(self) -> None:
             super().__post_init__()
-            for i, style in enumerate(self.styles):
-                for base, ours in ((BasicAuthorYearParentheticalReferenceStyle, Parenthetical),
-                                   (BasicAuthorYearTextualReferenceStyle, Textual)):
-                    if type(style) is base:
-                        self.styles[i] = ours(**{f: getattr(style, f) for f in style.__dataclass_fields__})
+            ours = {BasicAuthorYearParentheticalReferenceStyle: Parenthetical,
+                    BasicAuthorYearTextualReferenceStyle: Textual}
+            self.styles = [ours[type(style)](**{f: getattr(style, f) for f in style.__dataclass_fields__})
+                           if type(style) in ours else style for style in self.styles]
             self.role_style.update((role, style) for style in self.styles for role in style.role_names())
 
     register_plugin("sphinxcontrib.bibtex.style.referencing", "lcbook_author_year", LetteredAuthorYear, force=True)
@@ -585,6 +583,7 @@ def _register_reference_style() -> None:
 def setup(app: Any) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     _register_bibliography_style()
+    _register_reference_style()
     app.add_config_value("lcbook_chain", [], "html")
     app.add_config_value("lcbook_reading_time_pages", "all", "html")
     # Inline icons, deferred scripts, stylesheets trimmed to what the site uses (lcbook.pagespeed).
